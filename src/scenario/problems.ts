@@ -1,0 +1,51 @@
+// A problem found in a scenario: where it is, what was expected, what was found.
+export type FieldPath = (string | number)[];
+
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  path: FieldPath;
+  message: string;
+}
+
+/** Bad input from the user. The CLI prints `message` and exits 2; never a stack trace. */
+export class UserError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** Every problem found in one or more scenario files, reported together. */
+export class ScenarioError extends UserError {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "ScenarioError";
+  }
+}
+
+export function formatPath(path: FieldPath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out || "(top level)";
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+  return `${where}: ${formatPath(p.path)}: ${p.message}`;
+}
+
+/** Shows a value the way a YAML author wrote it, shortened. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 37) + "..." : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") return `a mapping with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
+  return String(value);
+}

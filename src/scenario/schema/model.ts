@@ -1,0 +1,36 @@
+// Model parameters: every behavioural constant of the engine, with its documented default.
+import * as z from "zod";
+import { quantity, UNIT, WEIGHT } from "./quantity.ts";
+
+export const Dynamics = z
+  .strictObject({
+    decay: quantity(UNIT, "Share of the gap to its baseline a relation closes each round.").default(0.15),
+    pressure_pull: quantity(UNIT, "Per-round warming between two Iran-aligned actors at full Iranian pressure.").default(0.04),
+    overture: quantity(UNIT, "Warming between a proposer and the members who accept it.").default(0.05),
+    rebuff: quantity(UNIT, "Cooling between a proposer and the members who refuse it.").default(0.05),
+  })
+  .describe("How relations move during a run.");
+
+export const Attendance = z
+  .strictObject({
+    boycott_below: quantity({ min: -1, max: 1 }, "Support for the government below which an outsider tends to boycott.").default(-0.15),
+    temperature: quantity({ min: 0.001, max: 1 }, "Noise in the attend/boycott decision.").default(0.08),
+  })
+  .describe("How actors outside a forming government decide to attend or boycott its votes.");
+
+export const ModelParams = z
+  .strictObject({
+    temperature: quantity({ min: 0.001, max: 10 }, "Logit choice temperature: 0 is strict best response, larger is noisier.").default(0.05),
+    consent: z.enum(["majority", "unanimity"]).default("majority").describe("How a coalition decides to admit a newcomer: seat-weighted majority of members who gain, or unanimity."),
+    office_value: quantity(WEIGHT, "Value of the offices a government shares (Gamson).").default(1),
+    pm_bonus: quantity(WEIGHT, "Extra value of holding the premiership.").default(0.5),
+    pm_sect_bonus: quantity(WEIGHT, "Base term reward when the actor's sect holds the premiership.").default(0.3),
+    opposition_value: quantity(WEIGHT, "Value of opposition per unit of clout (seat share + scaled power).").default(0.25),
+    power_scale: quantity(UNIT, "Seat-share equivalent of full extra-parliamentary power (clout = seat share + power_scale × power).").default(0.1),
+    enemy_penalty: quantity(WEIGHT, "Extra cost of sharing a coalition with an enemy (squared negative affinity).").default(1),
+    dynamics: Dynamics.prefault({}),
+    attendance: Attendance.prefault({}),
+  })
+  .describe("Behavioural parameters of the model; each has a documented default (docs/model.md).");
+
+export type ModelParamsSpec = z.infer<typeof ModelParams>;
