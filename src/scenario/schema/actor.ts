@@ -31,6 +31,10 @@ export const Actor = z
     power: quantity(UNIT, "Capability beyond seats: armed wing, street mobilisation, state patronage.").default(0),
     iran_alignment: quantity(SIGNED_UNIT, "How far the actor follows Tehran (negative: resists it).").default(0),
     base: quantity(UNIT, "How strongly the actor's sectarian base rewards or punishes its partners.").default(0.5),
+    fragmented: z
+      .boolean()
+      .default(false)
+      .describe("Independents and small lists: members never bargain as a bloc; in each vote they attend and vote individually, in proportion to the actor's support for the government."),
     pm_eligible: z.boolean().optional().describe("Overrides the procedure's premiership rule for this actor."),
     weights: UtilityWeights.prefault({}),
     positions: z

@@ -27,7 +27,15 @@ export const ModelParams = z
     pm_sect_bonus: quantity(WEIGHT, "Base term reward when the actor's sect holds the premiership.").default(0.3),
     opposition_value: quantity(WEIGHT, "Value of opposition per unit of clout (seat share + scaled power).").default(0.25),
     power_scale: quantity(UNIT, "Seat-share equivalent of full extra-parliamentary power (clout = seat share + power_scale × power).").default(0.1),
+    fragmented_backing: quantity(UNIT, "Share of fragmented actors' seats a coalition counts on when judging whether it can pass the procedure.").default(0.5),
     enemy_penalty: quantity(WEIGHT, "Extra cost of sharing a coalition with an enemy (squared negative affinity).").default(1),
+    blocked_memory: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(3)
+      .describe("Rounds for which a coalition that failed a vote (and any part of it) knows it cannot pass the procedure alone."),
     dynamics: Dynamics.prefault({}),
     attendance: Attendance.prefault({}),
   })

@@ -1,0 +1,74 @@
+// One run of the model: sample the assumptions, play negotiation rounds, classify the final state.
+import { shuffleInPlace, type Rng } from "../rng/rng.ts";
+import type { Model } from "../model/compile.ts";
+import { prepareRun } from "../model/draw.ts";
+import { driftRelations } from "../model/dynamics.ts";
+import { fireEvents } from "../model/events.ts";
+import { attemptFormation, checkGovernment, formingCoalition } from "../model/government.ts";
+import { takeTurn, TurnScratch } from "../model/negotiation.ts";
+import { Partition } from "../model/partition.ts";
+import { RunState } from "../model/state.ts";
+
+export interface RunResult {
+  outcome: number;
+  /** One value per metric: a number, a category index, or NaN when undefined for this run. */
+  metrics: Float64Array;
+}
+
+/** Everything one worker needs to simulate runs without allocating: reuse it for every run. */
+export class Engine {
+  readonly state: RunState;
+  private readonly part: Partition;
+  private readonly scratch: TurnScratch;
+  private readonly order: Int32Array;
+  private readonly seatsByLabel: Float64Array;
+  private readonly pmByLabel: Int32Array;
+  readonly result: RunResult;
+
+  constructor(readonly model: Model) {
+    const n = model.n;
+    this.state = new RunState(model.template.dims);
+    this.part = new Partition(n);
+    this.scratch = new TurnScratch(n);
+    this.order = new Int32Array(n);
+    this.seatsByLabel = new Float64Array(n);
+    this.pmByLabel = new Int32Array(n);
+    this.result = { outcome: -1, metrics: new Float64Array(model.metrics.length) };
+  }
+
+  /** Simulates one run with the given stream; the returned result is overwritten by the next run. */
+  run(rng: Rng): RunResult {
+    const { model, state: s } = this;
+    prepareRun(model, s, rng);
+    for (let round = 1; round <= model.maxRounds; round++) {
+      s.round = round;
+      this.playRound(rng);
+      if (s.government >= 0 && round >= s.formedRound + model.stabilityRounds) break;
+    }
+    this.result.outcome = classify(model, s);
+    for (let k = 0; k < model.metrics.length; k++) this.result.metrics[k] = model.metrics[k].value(s);
+    return this.result;
+  }
+
+  private playRound(rng: Rng): void {
+    const { model, state: s, order } = this;
+    fireEvents(model, s, rng);
+    checkGovernment(model, s);
+    driftRelations(model, s);
+    for (let i = 0; i < model.n; i++) order[i] = i;
+    shuffleInPlace(rng, order);
+    for (let k = 0; k < model.n; k++) takeTurn(model, s, rng, this.part, this.scratch, order[k]);
+    if (s.government < 0) this.tryFormation(rng);
+  }
+
+  private tryFormation(rng: Rng): void {
+    const { model, state: s } = this;
+    const label = formingCoalition(model, s, this.seatsByLabel, this.pmByLabel);
+    if (label >= 0) attemptFormation(model, s, rng, label, this.pmByLabel[label], this.seatsByLabel[label]);
+  }
+}
+
+export function classify(model: Model, s: RunState): number {
+  for (let k = 0; k < model.outcomes.length; k++) if (model.outcomes[k].test(s)) return k;
+  return model.outcomes.length - 1;
+}

@@ -1,0 +1,61 @@
+// Prepares a run: copies the fixed numbers, samples every uncertain assumption once, derives the rest.
+import type { Rng } from "../rng/rng.ts";
+import type { Model } from "./compile.ts";
+import { P } from "./params.ts";
+import { sampleDistribution } from "./sample.ts";
+import type { RunState } from "./state.ts";
+
+export function prepareRun(model: Model, s: RunState, rng: Rng): void {
+  s.resetFrom(model.template);
+  for (const slot of model.slots) {
+    const value = sampleDistribution(rng, slot.dist, slot.range);
+    const target = s[slot.array];
+    for (const i of slot.indices) target[i] = value;
+  }
+  if (model.restActor >= 0) fillRestSeats(model, s);
+  s.rel.set(s.rel0);
+  s.coalition.set(model.initialCoalition);
+  computePolicyDistance(model, s);
+  updateClout(model, s);
+}
+
+function fillRestSeats(model: Model, s: RunState): void {
+  let others = 0;
+  for (let i = 0; i < model.n; i++) if (i !== model.restActor) others += s.seats[i];
+  s.seats[model.restActor] = Math.max(0, model.totalSeats - others);
+}
+
+/** Clout = seat share + power_scale × power: the weight an actor carries beyond a vote count. */
+export function updateClout(model: Model, s: RunState): void {
+  const scale = s.params[P.power_scale];
+  let shia = 0;
+  let fragmentedSeats = 0;
+  for (let i = 0; i < model.n; i++) {
+    s.clout[i] = s.seats[i] / model.totalSeats + scale * s.power[i];
+    if (model.sect[i] === model.shiaSect) shia += s.clout[i];
+    if (model.fragmented[i] === 1) fragmentedSeats += s.seats[i];
+  }
+  s.shiaClout = shia;
+  s.fragmentedBacking = s.params[P.fragmented_backing] * fragmentedSeats;
+}
+
+/**
+ * Policy distance of i from j: salience-weighted mean over declared issues of half the gap between
+ * positions (so it lies in [0, 1]); issues where either has no position are skipped.
+ */
+function computePolicyDistance(model: Model, s: RunState): void {
+  const n = model.n;
+  const k = model.issues;
+  if (k === 0) return;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let d = 0;
+      for (let t = 0; t < k; t++) {
+        const pi = s.position[i * k + t];
+        const pj = s.position[j * k + t];
+        if (pi === pi && pj === pj) d += s.salience[i * k + t] * Math.abs(pi - pj) * 0.5;
+      }
+      s.policyDistance[i * n + j] = d / k;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// How relations move each round (docs/model.md, "Relation dynamics").
+import type { Model } from "./compile.ts";
+import { P } from "./params.ts";
+import type { RunState } from "./state.ts";
+
+/** Decay toward the baseline, plus the pull Iranian pressure exerts between Iran-aligned actors. */
+export function driftRelations(model: Model, s: RunState): void {
+  const n = model.n;
+  const decay = s.params[P.decay];
+  const pressure = model.iranPressure >= 0 ? s.drivers[model.iranPressure] : 0;
+  const pull = s.params[P.pressure_pull] * pressure;
+  for (let i = 0; i < n; i++) {
+    const ai = s.align[i] > 0 ? s.align[i] : 0;
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const c = i * n + j;
+      const aj = s.align[j] > 0 ? s.align[j] : 0;
+      const r = s.rel[c] + decay * (s.rel0[c] - s.rel[c]) + pull * ai * aj;
+      s.rel[c] = r > 1 ? 1 : r < -1 ? -1 : r;
+    }
+  }
+}
+
+/** Adds `delta` to the affinity between a and b (both directions), kept in [-1, 1]. */
+export function nudgeRelation(s: RunState, n: number, a: number, b: number, delta: number): void {
+  s.rel[a * n + b] = clampUnit(s.rel[a * n + b] + delta);
+  s.rel[b * n + a] = clampUnit(s.rel[b * n + a] + delta);
+}
+
+export function clampUnit(x: number): number {
+  return x > 1 ? 1 : x < -1 ? -1 : x;
+}

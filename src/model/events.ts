@@ -1,0 +1,44 @@
+// Per-round shocks: each event whose condition holds fires with its probability.
+import type { Rng } from "../rng/rng.ts";
+import { EffectKind, type CompiledEffect, type Model } from "./compile.ts";
+import { clampUnit } from "./dynamics.ts";
+import { updateClout } from "./draw.ts";
+import type { RunState } from "./state.ts";
+
+export function fireEvents(model: Model, s: RunState, rng: Rng, onFire?: (event: number) => void): void {
+  for (let k = 0; k < model.events.length; k++) {
+    const event = model.events[k];
+    if (event.once && s.eventFired[k] === 1) continue;
+    if (event.test && !event.test(s)) continue;
+    if (rng.next() >= s.eventProb[k]) continue;
+    s.eventFired[k] = 1;
+    for (const effect of event.effects) applyEffect(model, s, effect);
+    onFire?.(k);
+  }
+}
+
+function applyEffect(model: Model, s: RunState, e: CompiledEffect): void {
+  const shift = s.effectShift[e.shiftIndex];
+  const n = model.n;
+  switch (e.kind) {
+    case EffectKind.Relation: {
+      const cells = e.directed ? [e.a * n + e.b] : [e.a * n + e.b, e.b * n + e.a];
+      for (const c of cells) {
+        s.rel[c] = clampUnit(s.rel[c] + shift);
+        s.rel0[c] = clampUnit(s.rel0[c] + shift);
+      }
+      return;
+    }
+    case EffectKind.Driver:
+      s.drivers[e.a] = Math.min(1, Math.max(0, s.drivers[e.a] + shift));
+      return;
+    case EffectKind.Power:
+      s.power[e.a] = Math.min(1, Math.max(0, s.power[e.a] + shift));
+      updateClout(model, s);
+      return;
+    case EffectKind.Seats:
+      s.seats[e.a] = Math.max(0, s.seats[e.a] + shift);
+      updateClout(model, s);
+      return;
+  }
+}

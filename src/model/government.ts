@@ -1,0 +1,114 @@
+// Forming a government: a coalition that can pass the procedure puts it to a vote, step by step,
+// while outsiders choose to attend or boycott (docs/model.md, "Procedure").
+import type { Rng } from "../rng/rng.ts";
+import type { CompiledStep, Model } from "./compile.ts";
+import { P } from "./params.ts";
+import type { RunState } from "./state.ts";
+import { beats } from "./utility.ts";
+
+export interface VoteCount {
+  /** Seats of members present, counting the coalition in full. */
+  present: number;
+  yes: number;
+}
+
+/** Whether a step passes given who attended and who voted yes. */
+export function stepPasses(step: CompiledStep, votes: VoteCount): boolean {
+  if (votes.present < step.quorumSeats) return false;
+  const needed = step.passFractionOfPresent > 0 ? step.passFractionOfPresent * votes.present : step.passSeats;
+  return votes.yes >= needed;
+}
+
+/** The coalition that attempts formation this round (most seats, ties to the smaller premier id), or -1. */
+export function formingCoalition(model: Model, s: RunState, seatsByLabel: Float64Array, pmByLabel: Int32Array): number {
+  seatsByLabel.fill(0);
+  pmByLabel.fill(-1);
+  for (let i = 0; i < model.n; i++) {
+    const label = s.coalition[i];
+    seatsByLabel[label] += s.seats[i];
+    if (model.pmEligible[i] === 1 && (pmByLabel[label] < 0 || beats(model, s, i, pmByLabel[label]))) pmByLabel[label] = i;
+  }
+  let best = -1;
+  for (let k = 0; k < model.n; k++) {
+    if (pmByLabel[k] < 0 || seatsByLabel[k] + s.fragmentedBacking < model.minWinning || isBlocked(s, k)) continue;
+    if (best < 0 || seatsByLabel[k] > seatsByLabel[best] || (seatsByLabel[k] === seatsByLabel[best] && model.idRank[pmByLabel[k]] < model.idRank[pmByLabel[best]])) best = k;
+  }
+  return best;
+}
+
+/** Whether coalition `label` lies within the last coalition that failed a vote, while that is remembered. */
+export function isBlocked(s: RunState, label: number): boolean {
+  if (s.round > s.blockedUntil) return false;
+  for (let i = 0; i < s.coalition.length; i++) if (s.coalition[i] === label && s.blocked[i] === 0) return false;
+  return true;
+}
+
+/**
+ * An outsider's support for a government: clout-weighted mean affinity (less policy distance) to
+ * its members, plus its base's verdict on their sects.
+ */
+export function supportFor(model: Model, s: RunState, o: number, label: number): number {
+  const n = model.n;
+  let weight = 0;
+  let affinity = 0;
+  let sectView = 0;
+  for (let j = 0; j < n; j++) {
+    if (s.coalition[j] !== label) continue;
+    const c = s.clout[j];
+    weight += c;
+    affinity += c * (s.rel[o * n + j] - s.policyDistance[o * n + j]);
+    sectView += c * s.sectAff[model.sect[o] * s.dims.sects + model.sect[j]];
+  }
+  return weight > 0 ? (affinity + s.base[o] * sectView) / weight : 0;
+}
+
+/** Puts coalition `label` with premier `pm` through every step; records the government if all pass. */
+export function attemptFormation(model: Model, s: RunState, rng: Rng, label: number, pm: number, coalitionSeats: number): boolean {
+  const boycottBelow = s.params[P.boycott_below];
+  const temperature = s.params[P.attendance_temperature];
+  for (const step of model.steps) {
+    const votes: VoteCount = { present: coalitionSeats, yes: coalitionSeats };
+    for (let o = 0; o < model.n; o++) {
+      if (s.coalition[o] === label) continue;
+      const support = supportFor(model, s, o, label);
+      const attend = logistic((support - boycottBelow) / temperature);
+      if (model.fragmented[o] === 1) {
+        // Members decide one by one: count the expected attendance and yes votes, no draw.
+        votes.present += s.seats[o] * attend;
+        votes.yes += s.seats[o] * attend * logistic(support / temperature);
+        continue;
+      }
+      if (rng.next() >= attend) continue;
+      votes.present += s.seats[o];
+      if (support > 0) votes.yes += s.seats[o];
+    }
+    if (!stepPasses(step, votes)) {
+      rememberBlocked(model, s, label);
+      return false;
+    }
+  }
+  s.government = label;
+  s.pm = pm;
+  s.formedRound = s.round;
+  return true;
+}
+
+function rememberBlocked(model: Model, s: RunState, label: number): void {
+  for (let i = 0; i < model.n; i++) s.blocked[i] = s.coalition[i] === label ? 1 : 0;
+  s.blockedUntil = s.round + model.blockedMemory;
+}
+
+function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** A government falls when its coalition drops below the seats it needs or loses its premier. */
+export function checkGovernment(model: Model, s: RunState): void {
+  if (s.government < 0) return;
+  let seats = 0;
+  for (let i = 0; i < model.n; i++) if (s.coalition[i] === s.government) seats += s.seats[i];
+  if (seats + s.fragmentedBacking < model.minWinning || s.coalition[s.pm] !== s.government) {
+    s.government = -1;
+    s.pm = -1;
+  }
+}

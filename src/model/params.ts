@@ -1,0 +1,20 @@
+// Scalar model parameters live in one Float64Array per run, addressed by these indices.
+export const P = {
+  temperature: 0,
+  office_value: 1,
+  pm_bonus: 2,
+  pm_sect_bonus: 3,
+  opposition_value: 4,
+  power_scale: 5,
+  enemy_penalty: 6,
+  decay: 7,
+  pressure_pull: 8,
+  overture: 9,
+  rebuff: 10,
+  boycott_below: 11,
+  attendance_temperature: 12,
+  fragmented_backing: 13,
+} as const;
+
+export const PARAM_COUNT = 14;
+export type ParamName = keyof typeof P;

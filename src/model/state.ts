@@ -1,0 +1,97 @@
+// The state of one run: plain typed arrays, reused across runs so the hot loop allocates nothing.
+import { PARAM_COUNT } from "./params.ts";
+
+export interface Dimensions {
+  actors: number;
+  sects: number;
+  drivers: number;
+  events: number;
+  effects: number;
+  issues: number;
+}
+
+/** Every per-run number an uncertain assumption can set. */
+export const SAMPLED_ARRAYS = [
+  "seats", "power", "align", "base", "wPower", "wIran", "wBase", "wRel",
+  "rel0", "sectAff", "drivers", "eventProb", "effectShift", "position", "salience", "params",
+] as const;
+export type SampledArray = (typeof SAMPLED_ARRAYS)[number];
+
+export class RunState {
+  // Sampled once per run (see SAMPLED_ARRAYS).
+  readonly seats: Float64Array;
+  readonly power: Float64Array;
+  readonly align: Float64Array;
+  readonly base: Float64Array;
+  readonly wPower: Float64Array;
+  readonly wIran: Float64Array;
+  readonly wBase: Float64Array;
+  readonly wRel: Float64Array;
+  /** Baseline affinities, row-major: rel0[i*n+j] is i's view of j. */
+  readonly rel0: Float64Array;
+  readonly sectAff: Float64Array;
+  readonly drivers: Float64Array;
+  readonly eventProb: Float64Array;
+  readonly effectShift: Float64Array;
+  readonly position: Float64Array;
+  readonly salience: Float64Array;
+  readonly params: Float64Array;
+
+  // Evolving during the run.
+  readonly rel: Float64Array;
+  /** Policy distance i→j from positions; fixed within a run. */
+  readonly policyDistance: Float64Array;
+  /** Clout = seat share + power_scale × power; recomputed when seats or power change. */
+  readonly clout: Float64Array;
+  /** Coalition label of each actor; a label is an integer in [0, n). */
+  readonly coalition: Int32Array;
+  readonly eventFired: Uint8Array;
+  /** Members of the last coalition that failed a vote; it and its parts count as blocked until `blockedUntil`. */
+  readonly blocked: Uint8Array;
+  blockedUntil = 0;
+  shiaClout = 0;
+  /** Seats a coalition can count on from fragmented actors: fragmented_backing × their seats. */
+  fragmentedBacking = 0;
+  round = 0;
+  government = -1;
+  pm = -1;
+  formedRound = 0;
+
+  constructor(readonly dims: Dimensions) {
+    const n = dims.actors;
+    this.seats = new Float64Array(n);
+    this.power = new Float64Array(n);
+    this.align = new Float64Array(n);
+    this.base = new Float64Array(n);
+    this.wPower = new Float64Array(n);
+    this.wIran = new Float64Array(n);
+    this.wBase = new Float64Array(n);
+    this.wRel = new Float64Array(n);
+    this.rel0 = new Float64Array(n * n);
+    this.sectAff = new Float64Array(dims.sects * dims.sects);
+    this.drivers = new Float64Array(dims.drivers);
+    this.eventProb = new Float64Array(dims.events);
+    this.effectShift = new Float64Array(dims.effects);
+    this.position = new Float64Array(n * dims.issues);
+    this.salience = new Float64Array(n * dims.issues);
+    this.params = new Float64Array(PARAM_COUNT);
+    this.rel = new Float64Array(n * n);
+    this.policyDistance = new Float64Array(n * n);
+    this.clout = new Float64Array(n);
+    this.coalition = new Int32Array(n);
+    this.eventFired = new Uint8Array(dims.events);
+    this.blocked = new Uint8Array(n);
+  }
+
+  /** Copies the sampled arrays of `template` into this state and clears the evolving part. */
+  resetFrom(template: RunState): void {
+    for (const name of SAMPLED_ARRAYS) this[name].set(template[name]);
+    this.eventFired.fill(0);
+    this.blocked.fill(0);
+    this.blockedUntil = 0;
+    this.round = 0;
+    this.government = -1;
+    this.pm = -1;
+    this.formedRound = 0;
+  }
+}
