@@ -1,0 +1,21 @@
+// Parsing of numeric command-line options, with messages that say what was expected.
+import { UserError } from "../scenario/problems.ts";
+
+export const MAX_RUNS = 100_000_000;
+
+export function parseCount(name: string, max: number) {
+  return (text: string): number => {
+    if (!/^\d+$/.test(text.trim())) throw new UserError(`${name}: expected a whole number between 1 and ${max}, found '${text}'`);
+    const value = Number(text);
+    if (value < 1 || value > max) throw new UserError(`${name}: expected a whole number between 1 and ${max}, found ${text}`);
+    return value;
+  };
+}
+
+export function parseSeed(text: string): number {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
+    throw new UserError(`--seed: expected a whole number between 0 and ${Number.MAX_SAFE_INTEGER}, found '${text}'`);
+  }
+  return Number(trimmed);
+}

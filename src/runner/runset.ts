@@ -1,0 +1,77 @@
+// A run set: the folder a batch writes. summary.json first, manifest.json last; the manifest holds the
+// summary's sha256, so a folder without a matching manifest is an incomplete run set, never a result.
+import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
+import { UserError } from "../scenario/problems.ts";
+import { VERSION } from "../version.ts";
+import { writeFileAtomic } from "./atomic.ts";
+import type { Summary } from "./summary.ts";
+
+export interface Manifest {
+  tool: "bazaar";
+  version: string;
+  command: string[];
+  scenario: { file: string; id: string; sha256: string; resolved: ScenarioSpec };
+  seed: number;
+  runs: number;
+  chunk_size: number;
+  timings: { started: string; finished: string; seconds: number; runs_per_second: number };
+  platform: { node: string; os: string; arch: string; cpus: number };
+  files: Record<string, { sha256: string }>;
+}
+
+export interface RunSet {
+  dir: string;
+  manifest: Manifest;
+  summary: Summary;
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Deterministic JSON: two-space indent and a final newline, so identical summaries are identical bytes. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}
+
+export function defaultRunSetDir(summary: Summary, root = "runs"): string {
+  return path.resolve(root, `${summary.scenario.id}-s${summary.seed}-n${summary.runs}`);
+}
+
+export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summary: Summary): RunSet {
+  const summaryText = toJson(summary);
+  writeFileAtomic(path.join(dir, "summary.json"), summaryText);
+  const full: Manifest = { ...manifest, files: { "summary.json": { sha256: sha256(summaryText) } } };
+  writeFileAtomic(path.join(dir, "manifest.json"), toJson(full));
+  return { dir, manifest: full, summary };
+}
+
+export function platformInfo(): Manifest["platform"] {
+  return { node: process.version, os: `${os.type()} ${os.release()}`, arch: process.arch, cpus: os.availableParallelism() };
+}
+
+export function readRunSet(dir: string): RunSet {
+  const manifestFile = path.join(dir, "manifest.json");
+  const summaryFile = path.join(dir, "summary.json");
+  if (!existsSync(manifestFile)) throw new UserError(`${dir}: not a complete run set (no manifest.json)`);
+  const manifest = readJson(manifestFile) as Manifest;
+  if (!existsSync(summaryFile)) throw new UserError(`${dir}: not a complete run set (no summary.json)`);
+  const summaryText = readFileSync(summaryFile, "utf8");
+  const expected = manifest.files?.["summary.json"]?.sha256;
+  if (expected !== sha256(summaryText)) {
+    throw new UserError(`${summaryFile}: expected sha256 ${expected ?? "(none recorded)"} from manifest.json, found ${sha256(summaryText)}: the run set is corrupt or incomplete`);
+  }
+  return { dir, manifest, summary: JSON.parse(summaryText) as Summary };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}`);
+  }
+}
