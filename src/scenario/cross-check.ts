@@ -7,7 +7,7 @@ import type { FieldIssue } from "./zod-issues.ts";
 import type { FieldPath } from "./problems.ts";
 import { suggestion } from "./did-you-mean.ts";
 
-export function crossCheck(s: ScenarioSpec): FieldIssue[] {
+export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean } = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const report = (path: FieldPath, message: string) => issues.push({ path, message });
 
@@ -15,81 +15,91 @@ export function crossCheck(s: ScenarioSpec): FieldIssue[] {
   uniqueIds(s.outcomes, ["outcomes"], "outcome", report);
   uniqueIds(s.metrics, ["metrics"], "metric", report);
   uniqueIds(s.events, ["events"], "event", report);
-  uniqueIds(s.procedure.steps, ["procedure", "steps"], "step", report);
+  uniqueIds(s.procedure?.steps, ["procedure", "steps"], "step", report);
   const issueIds = uniqueIds(s.issues, ["issues"], "issue", report);
-  const blocIds = new Set(s.actors.flatMap((a) => (a.bloc ? [a.bloc] : [])));
-  const driverIds = new Set(Object.keys(s.drivers));
-  const outcomeIds = new Set(s.outcomes.map((o) => o.id));
+  const blocIds = new Set(list(s.actors).flatMap((a) => (typeof a?.bloc === "string" ? [a.bloc] : [])));
+  const driverIds = new Set(s.drivers && typeof s.drivers === "object" ? Object.keys(s.drivers) : []);
+  const outcomeIds = new Set(list(s.outcomes).map((o) => o?.id));
 
-  const actor = (id: string, path: FieldPath) => {
-    if (!actorIds.has(id)) report(path, `expected an actor id, found '${id}'${suggestion(id, actorIds)}`);
+  const actor = (id: unknown, path: FieldPath) => {
+    if (typeof id === "string" && !actorIds.has(id)) report(path, `expected an actor id, found '${id}'${suggestion(id, actorIds)}`);
   };
-  const pair = (ids: [string, string], path: FieldPath) => {
+  const pair = (ids: unknown, path: FieldPath) => {
+    if (!Array.isArray(ids)) return;
     actor(ids[0], [...path, 0]);
     actor(ids[1], [...path, 1]);
-    if (ids[0] === ids[1]) report(path, `expected two different actors, found '${ids[0]}' twice`);
+    if (typeof ids[0] === "string" && ids[0] === ids[1]) report(path, `expected two different actors, found '${ids[0]}' twice`);
   };
   const refs: Refs = { actor, pair, blocIds, driverIds, report };
 
-  s.actors.forEach((a, i) => {
-    for (const issue of Object.keys(a.positions ?? {})) {
+  list(s.actors).forEach((a, i) => {
+    for (const issue of Object.keys(a?.positions ?? {})) {
       if (!issueIds.has(issue)) report(["actors", i, "positions", issue], `expected an issue declared under 'issues', found '${issue}'${suggestion(issue, issueIds)}`);
     }
   });
-  s.relations.pairs.forEach((p, i) => pair(p.between, ["relations", "pairs", i, "between"]));
-  s.events.forEach((e, i) => {
-    if (e.when) checkCondition(e.when, ["events", i, "when"], refs);
-    e.effects.forEach((eff, j) => {
+  list(s.relations?.pairs).forEach((p, i) => pair(p?.between, ["relations", "pairs", i, "between"]));
+  list(s.events).forEach((e, i) => {
+    if (e?.when) checkCondition(e.when, ["events", i, "when"], refs);
+    list(e?.effects).forEach((eff, j) => {
       const at: FieldPath = ["events", i, "effects", j];
-      if (eff.relation) pair(eff.relation.between, [...at, "relation", "between"]);
-      if (eff.driver && !driverIds.has(eff.driver.id)) report([...at, "driver", "id"], `expected a driver declared under 'drivers', found '${eff.driver.id}'${suggestion(eff.driver.id, driverIds)}`);
-      if (eff.power) actor(eff.power.actor, [...at, "power", "actor"]);
-      if (eff.seats) actor(eff.seats.actor, [...at, "seats", "actor"]);
+      if (eff?.relation) pair(eff.relation.between, [...at, "relation", "between"]);
+      if (typeof eff?.driver?.id === "string" && !driverIds.has(eff.driver.id)) report([...at, "driver", "id"], `expected a driver declared under 'drivers', found '${eff.driver.id}'${suggestion(eff.driver.id, driverIds)}`);
+      if (eff?.power) actor(eff.power.actor, [...at, "power", "actor"]);
+      if (eff?.seats) actor(eff.seats.actor, [...at, "seats", "actor"]);
     });
   });
-  s.outcomes.forEach((o, i) => o.when && checkCondition(o.when, ["outcomes", i, "when"], refs));
-  s.metrics.forEach((m, i) => {
-    if (m.type === "relation") pair(m.between, ["metrics", i, "between"]);
-    if (m.type === "condition") checkCondition(m.when, ["metrics", i, "when"], refs);
+  list(s.outcomes).forEach((o, i) => o?.when && checkCondition(o.when, ["outcomes", i, "when"], refs));
+  list(s.metrics).forEach((m, i) => {
+    if (m?.type === "relation") pair(m.between, ["metrics", i, "between"]);
+    if (m?.type === "condition" && m.when) checkCondition(m.when, ["metrics", i, "when"], refs);
   });
-  s.procedure.pm_eligible.actors?.forEach((id, i) => actor(id, ["procedure", "pm_eligible", "actors", i]));
-  if (s.observed && !outcomeIds.has(s.observed.outcome)) {
+  list(s.procedure?.pm_eligible?.actors).forEach((id, i) => actor(id, ["procedure", "pm_eligible", "actors", i]));
+  if (typeof s.observed?.outcome === "string" && !outcomeIds.has(s.observed.outcome)) {
     report(["observed", "outcome"], `expected an outcome id, found '${s.observed.outcome}'${suggestion(s.observed.outcome, outcomeIds)}`);
   }
-  checkSeats(s, report);
-  checkProcedure(s, report);
+  if (!options.referencesOnly) {
+    checkSeats(s, report);
+    checkProcedure(s, report);
+  }
   return issues;
 }
 
+/** The list at `value`, or nothing when the (possibly unvalidated) data has no list there. */
+function list<T>(value: T[] | undefined): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
 interface Refs {
-  actor(id: string, path: FieldPath): void;
-  pair(ids: [string, string], path: FieldPath): void;
+  actor(id: unknown, path: FieldPath): void;
+  pair(ids: unknown, path: FieldPath): void;
   blocIds: Set<string>;
   driverIds: Set<string>;
   report(path: FieldPath, message: string): void;
 }
 
 function checkCondition(c: ConditionSpec, path: FieldPath, r: Refs): void {
+  if (!c || typeof c !== "object") return;
   if (c.together) r.pair(c.together, [...path, "together"]);
   if (c.apart) r.pair(c.apart, [...path, "apart"]);
   if (c.relation) r.pair(c.relation.between, [...path, "relation", "between"]);
   if (c.governs) r.actor(c.governs, [...path, "governs"]);
   if (c.pm) r.actor(c.pm, [...path, "pm"]);
-  c.pm_in?.forEach((id, i) => r.actor(id, [...path, "pm_in", i]));
-  if (c.bloc_intact && !r.blocIds.has(c.bloc_intact.bloc)) {
+  list(c.pm_in).forEach((id, i) => r.actor(id, [...path, "pm_in", i]));
+  if (typeof c.bloc_intact?.bloc === "string" && !r.blocIds.has(c.bloc_intact.bloc)) {
     r.report([...path, "bloc_intact", "bloc"], `expected a bloc named by some actor's 'bloc', found '${c.bloc_intact.bloc}'${suggestion(c.bloc_intact.bloc, r.blocIds)}`);
   }
-  if (c.driver && !r.driverIds.has(c.driver.id)) {
+  if (typeof c.driver?.id === "string" && !r.driverIds.has(c.driver.id)) {
     r.report([...path, "driver", "id"], `expected a driver declared under 'drivers', found '${c.driver.id}'${suggestion(c.driver.id, r.driverIds)}`);
   }
-  c.all?.forEach((sub, i) => checkCondition(sub, [...path, "all", i], r));
-  c.any?.forEach((sub, i) => checkCondition(sub, [...path, "any", i], r));
+  list(c.all).forEach((sub, i) => checkCondition(sub, [...path, "all", i], r));
+  list(c.any).forEach((sub, i) => checkCondition(sub, [...path, "any", i], r));
   if (c.not) checkCondition(c.not, [...path, "not"], r);
 }
 
-function uniqueIds(list: { id: string }[], path: FieldPath, what: string, report: (p: FieldPath, m: string) => void): Set<string> {
+function uniqueIds(items: { id: string }[] | undefined, path: FieldPath, what: string, report: (p: FieldPath, m: string) => void): Set<string> {
   const seen = new Set<string>();
-  list.forEach((item, i) => {
+  list(items).forEach((item, i) => {
+    if (typeof item?.id !== "string") return;
     if (seen.has(item.id)) report([...path, i, "id"], `expected a unique ${what} id, found '${item.id}' a second time`);
     seen.add(item.id);
   });

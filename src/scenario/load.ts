@@ -46,10 +46,23 @@ export function validateScenarioData(source: YamlSource): LoadedScenario {
   const result = Scenario.safeParse(source.data, { reportInput: true });
   const issues: FieldIssue[] = result.success
     ? crossCheck(result.data)
-    : explainIssues(result.error.issues, knownFieldNames());
+    : [...explainIssues(result.error.issues, knownFieldNames()), ...crossCheckLeniently(source.data)];
   if (issues.length > 0) throw new ScenarioError(issues.map((i) => toProblem(source, i)));
   const spec = result.data!;
   return { file: source.file, spec, sha256: scenarioHash(spec) };
+}
+
+/**
+ * Reference checks on data that failed the schema, so misspelt ids are reported together with the
+ * schema's problems. Parts too malformed to check are left to the schema's own messages.
+ */
+function crossCheckLeniently(data: unknown): FieldIssue[] {
+  if (!data || typeof data !== "object" || !Array.isArray((data as { actors?: unknown }).actors)) return [];
+  try {
+    return crossCheck(data as ScenarioSpec, { referencesOnly: true });
+  } catch {
+    return [];
+  }
 }
 
 function toProblem(source: YamlSource, issue: FieldIssue): Problem {

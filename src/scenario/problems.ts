@@ -21,7 +21,11 @@ export class UserError extends Error {
 /** Every problem found in one or more scenario files, reported together. */
 export class ScenarioError extends UserError {
   constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
+    super(
+      problems.length === 1
+        ? formatProblem(problems[0])
+        : `${[...new Set(problems.map((p) => p.file))].join(", ")}: ${problems.length} problems:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
     this.name = "ScenarioError";
   }
 }
@@ -37,7 +41,7 @@ export function formatPath(path: FieldPath): string {
 
 export function formatProblem(p: Problem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
-  return `${where}: ${formatPath(p.path)}: ${p.message}`;
+  return p.path.length === 0 ? `${where}: ${p.message}` : `${where}: ${formatPath(p.path)}: ${p.message}`;
 }
 
 /** Shows a value the way a YAML author wrote it, shortened. */

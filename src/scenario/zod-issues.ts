@@ -53,21 +53,29 @@ function explainUnion(issue: z.core.$ZodIssueInvalidUnion & { input?: unknown },
     const value = (issue.input as Record<string, unknown> | undefined)?.[disc];
     return [{ path: [...path, disc], message: `expected a known '${disc}', found ${describeFound(value)}` }];
   }
-  // A number-or-distribution field: report against the branch the author was evidently writing.
-  const branches = issue.errors.filter((errs) => !errs.some((e) => e.path.length === 0 && e.code === "invalid_type"));
-  if (branches.length === 1) return explainIssues(branches[0] as RawIssue[], knownFields, path);
-  return [{ path, message: `expected ${unionExpectation(issue)}, found ${describeFound(issue.input)}` }];
+  // E.g. a number-or-distribution field given a mapping: report against the branch the author was
+  // evidently writing, the one whose shape matched and that failed deeper inside.
+  const deep = issue.errors.filter((errs) => errs.some((e) => e.path.length > 0 || (e.code === "custom" && !isShapeMismatch(e))));
+  if (deep.length === 1) return explainIssues(deep[0] as RawIssue[], knownFields, path);
+  const kinds = new Set<string>();
+  collectExpectations(issue, kinds);
+  return [{ path, message: `expected ${kinds.size ? [...kinds].join(" or ") : "a valid value"}, found ${describeFound(issue.input)}` }];
 }
 
-function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
-  const kinds = new Set<string>();
+function isShapeMismatch(e: z.core.$ZodIssue): boolean {
+  return e.path.length === 0 && (e.code === "invalid_type" || e.code === "invalid_value" || e.code === "invalid_union");
+}
+
+function collectExpectations(issue: z.core.$ZodIssueInvalidUnion, kinds: Set<string>): void {
   for (const errs of issue.errors) {
-    const root = errs.find((e) => e.path.length === 0 && e.code === "invalid_type") as { expected?: string } | undefined;
-    if (root?.expected) kinds.add(root.expected === "object" ? "a distribution ({dist: ...})" : article(root.expected));
-    const literal = errs.find((e) => e.path.length === 0 && e.code === "invalid_value") as { values?: unknown[] } | undefined;
-    if (literal?.values) kinds.add(literal.values.map((v) => `'${String(v)}'`).join(" or "));
+    for (const e of errs) {
+      if (e.path.length > 0) continue;
+      if (e.code === "invalid_type") kinds.add(e.expected === "object" ? "a distribution ({dist: ...})" : article(e.expected));
+      if (e.code === "invalid_value") kinds.add(e.values.map((v) => `'${String(v)}'`).join(" or "));
+      if (e.code === "invalid_union") collectExpectations(e, kinds);
+      if (e.code === "too_big" || e.code === "too_small") kinds.add("a number in the field's range");
+    }
   }
-  return kinds.size ? [...kinds].join(" or ") : "a valid value";
 }
 
 function article(kind: string): string {

@@ -23,10 +23,7 @@ export function registerValidate(program: Command, io: Io): void {
       if (options.json) io.out(toJson(results));
       for (const r of results) {
         if (r.ok && !options.json) io.out(`ok  ${r.file}\n`);
-        if (!r.ok) {
-          io.err(`${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}\n`);
-          io.err(new ScenarioError(r.problems).message + "\n");
-        }
+        if (!r.ok) io.err(new ScenarioError(r.problems).message + "\n");
       }
       if (results.some((r) => !r.ok)) io.exitCode(2);
     });
