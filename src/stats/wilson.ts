@@ -8,5 +8,8 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): [num
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At x = 0 and x = n the bounds are exactly 0 and 1; pin them against rounding.
+  const lo = successes === 0 ? 0 : Math.max(0, centre - half);
+  const hi = successes === trials ? 1 : Math.min(1, centre + half);
+  return [lo, hi];
 }

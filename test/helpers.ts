@@ -1,0 +1,37 @@
+// Shared test helpers: fixtures, variants made with immer, and small batches.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { produce } from "immer";
+import { loadScenarioFile, scenarioHash, type LoadedScenario } from "../src/scenario/load.ts";
+import type { ScenarioSpec } from "../src/scenario/schema/scenario.ts";
+import { compileModel } from "../src/model/compile.ts";
+import { runBatch } from "../src/runner/batch.ts";
+import { summarize, type Summary } from "../src/runner/summary.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const fixture = (name: string) => path.join(ROOT, "test", "fixtures", name);
+export const scenarioFile = (name: string) => path.join(ROOT, "scenarios", name);
+
+export function loadFixture(name: string): LoadedScenario {
+  return loadScenarioFile(fixture(name));
+}
+
+/** A variant of a scenario, edited with immer (the scenario itself is left untouched). */
+export function variant(loaded: LoadedScenario, edit: (draft: ScenarioSpec) => void): LoadedScenario {
+  const spec = produce(loaded.spec, edit);
+  return { ...loaded, spec, sha256: scenarioHash(spec) };
+}
+
+export function runSummary(loaded: LoadedScenario, runs: number, seed = 1, chunkSize?: number): Summary {
+  const model = compileModel(loaded.spec);
+  return summarize(loaded, model, runBatch(model, { runs, seed, chunkSize }), seed);
+}
+
+export function probability(summary: Summary, outcome: string): number {
+  return summary.outcomes.find((o) => o.id === outcome)!.probability;
+}
+
+/** Standard error of the difference of two proportions from independent samples of size n. */
+export function seOfDifference(p1: number, p2: number, n: number): number {
+  return Math.sqrt((p1 * (1 - p1) + p2 * (1 - p2)) / n);
+}
