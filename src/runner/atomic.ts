@@ -1,5 +1,5 @@
 // Files appear whole or not at all: write to a temporary name in the same folder, then rename.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 
@@ -7,13 +7,47 @@ export function writeFileAtomic(file: string, content: string): void {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOSPC" ? "the disk is full" : code === "EACCES" || code === "EROFS" || code === "EPERM" ? "the folder is not writable" : code ?? (e as Error).message;
-    throw new UserError(`cannot write ${file}: ${reason}`);
+    throw new UserError(`cannot write ${file}: ${reasonOf(e)}`);
   }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. (Node's recursive mkdir can loop
+ * forever on special file systems such as /proc, where mkdir reports ENOENT under an existing parent.)
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    const kind = kindOf(current);
+    if (kind === "dir") break;
+    if (kind === "other") throw Object.assign(new Error(`${current} is not a folder`), { code: "ENOTDIR" });
+    missing.push(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
+function kindOf(p: string): "dir" | "other" | "none" {
+  try {
+    return statSync(p).isDirectory() ? "dir" : "other";
+  } catch {
+    return "none";
+  }
+}
+
+function reasonOf(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "EACCES" || code === "EROFS" || code === "EPERM") return "the folder is not writable";
+  if (code === "ENOENT") return "the folder cannot be created there";
+  if (code === "ENOTDIR") return "a file stands where a folder is needed";
+  return code ?? (e as Error).message;
 }

@@ -1,0 +1,105 @@
+// End-to-end: spawn the real `bazaar` program (bin/bazaar.js → tsx → src/cli/main.ts) on real files.
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT, fixture, scenarioFile } from "../helpers.ts";
+
+const BIN = path.join(ROOT, "bin", "bazaar.js");
+const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+
+function bazaar(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "bazaar-e2e-"));
+
+describe("bazaar run", () => {
+  it("prints summary.json with --json and writes the same bytes to the run set", () => {
+    const out = path.join(tempDir(), "set");
+    const r = bazaar(["run", scenarioFile("maliki-sadr-2024.yaml"), "--runs", "300", "--seed", "7", "--json", "--out", out]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.runs).toBe(300);
+    expect(summary.seed).toBe(7);
+    expect(summary.outcomes.map((o: { id: string }) => o.id)).toEqual(["rapprochement", "conflict", "sway"]);
+    expect(readFileSync(path.join(out, "summary.json"), "utf8")).toBe(r.stdout);
+    const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8"));
+    expect(manifest.scenario.sha256).toBe(summary.scenario.sha256);
+    expect(manifest.command).toContain("--seed");
+  });
+
+  it("gives a byte-identical summary.json for the same seed, whatever the chunk size", () => {
+    const a = path.join(tempDir(), "a");
+    const b = path.join(tempDir(), "b");
+    const args = ["run", fixture("pair.yaml"), "--runs", "500", "--seed", "42"];
+    expect(bazaar([...args, "--out", a, "--chunk-size", "17"]).code).toBe(0);
+    expect(bazaar([...args, "--out", b]).code).toBe(0);
+    expect(readFileSync(path.join(a, "summary.json"), "utf8")).toBe(readFileSync(path.join(b, "summary.json"), "utf8"));
+  });
+
+  it("with no command forecasts the default scenario with 10,000 runs into runs/", () => {
+    const cwd = tempDir();
+    const r = bazaar([], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("10,000 runs · seed 1");
+    for (const label of ["Rapprochement", "Continued conflict", "Swaying rivalry"]) expect(r.stdout).toContain(label);
+    expect(r.stdout).not.toMatch(/\x1b\[/); // NO_COLOR and not a TTY: plain text
+    expect(readdirSync(path.join(cwd, "runs"))).toEqual(["maliki-sadr-2024-s1-n10000"]);
+    const summary = JSON.parse(readFileSync(path.join(cwd, "runs", "maliki-sadr-2024-s1-n10000", "summary.json"), "utf8"));
+    for (const o of summary.outcomes) {
+      expect(o.probability).toBeGreaterThan(0.01);
+      expect(o.probability).toBeLessThan(0.99);
+    }
+  });
+});
+
+describe("bad input exits 2 with a pointed message and no stack trace", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["a scenario with typos", ["run", fixture("bad/typos.yaml")], /typos\.yaml:4:49: actors\[0\]\.powr: unknown field 'powr' \(did you mean 'power'\?\)/],
+    ["malformed YAML", ["validate", fixture("bad/malformed.yaml")], /malformed\.yaml:2:1: malformed YAML/],
+    ["seats over the parliament", ["run", fixture("bad/too-many-seats.yaml")], /to sum to at most the parliament's 100, found 110/],
+    ["prototype keys", ["validate", fixture("bad/proto.yaml")], /reserved key '__proto__'/],
+    ["an alias bomb", ["run", fixture("bad/alias-bomb.yaml")], /aliases/],
+    ["a missing file", ["run", "/nonexistent/scenario.yaml"], /cannot read the file/],
+    ["a directory", ["run", ROOT], /expected a scenario file, found a directory/],
+    ["a non-numeric seed", ["run", "--seed", "abc"], /--seed: expected a whole number/],
+    ["zero runs", ["run", "--runs", "0"], /--runs: expected a whole number between 1/],
+    ["an unknown option", ["run", "--bogus"], /unknown option '--bogus'/],
+    ["an unknown command", ["frobnicate"], /unknown command|too many arguments|excess argument/],
+    ["an unwritable output folder", ["run", fixture("pair.yaml"), "--runs", "10", "--out", "/proc/bazaar/out"], /cannot write .*summary\.json/],
+  ];
+  it.each(cases)("%s", (_name, args, pattern) => {
+    const r = bazaar(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stdout).toBe("");
+  });
+
+  it("leaves no run set behind when the input is bad", () => {
+    const out = path.join(tempDir(), "never");
+    expect(bazaar(["run", fixture("bad/typos.yaml"), "--out", out]).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("bazaar validate and schema", () => {
+  it("validates good files with exit 0 and reports bad ones among them with exit 2", () => {
+    const good = bazaar(["validate", scenarioFile("maliki-sadr-2024.yaml"), fixture("pair.yaml")]);
+    expect(good.code).toBe(0);
+    expect(good.stdout.match(/^ok /gm)).toHaveLength(2);
+    const mixed = bazaar(["validate", fixture("pair.yaml"), fixture("bad/typos.yaml")]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).toContain("ok ");
+    expect(mixed.stderr).toContain("6 problems");
+  });
+
+  it("prints the JSON Schema", () => {
+    const r = bazaar(["schema"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$schema).toBe("http://json-schema.org/draft-07/schema#");
+  });
+});
