@@ -6,6 +6,9 @@ import { loadScenarioFile, scenarioHash, type LoadedScenario } from "../src/scen
 import type { ScenarioSpec } from "../src/scenario/schema/scenario.ts";
 import { compileModel } from "../src/model/compile.ts";
 import { runBatch } from "../src/runner/batch.ts";
+import { prepareRun } from "../src/model/draw.ts";
+import { RunState } from "../src/model/state.ts";
+import { runRng } from "../src/rng/rng.ts";
 import { summarize, type Summary } from "../src/runner/summary.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,4 +37,24 @@ export function probability(summary: Summary, outcome: string): number {
 /** Standard error of the difference of two proportions from independent samples of size n. */
 export function seOfDifference(p1: number, p2: number, n: number): number {
   return Math.sqrt((p1 * (1 - p1) + p2 * (1 - p2)) / n);
+}
+
+/** Asserts that every outcome's probability agrees between two summaries within `k` standard errors. */
+export function expectSameOutcomeDistribution(a: Summary, b: Summary, k = 4): void {
+  for (const o of a.outcomes) {
+    const p2 = probability(b, o.id);
+    const tolerance = k * seOfDifference(o.probability, p2, Math.min(a.runs, b.runs)) + 1e-9;
+    if (Math.abs(o.probability - p2) > tolerance) {
+      throw new Error(`${o.id}: ${o.probability} vs ${p2} differ by more than ${k} standard errors (${tolerance.toFixed(4)})`);
+    }
+  }
+}
+
+/** A compiled fixture (optionally edited) and a state prepared for run 0 of seed 1. */
+export function preparedFixture(name: string, edit?: (draft: ScenarioSpec) => void) {
+  const loaded = edit ? variant(loadFixture(name), edit) : loadFixture(name);
+  const model = compileModel(loaded.spec);
+  const state = new RunState(model.template.dims);
+  prepareRun(model, state, runRng(1, 0));
+  return { model, state };
 }

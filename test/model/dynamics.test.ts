@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/model/compile.ts";
-import { prepareRun } from "../../src/model/draw.ts";
 import { driftRelations } from "../../src/model/dynamics.ts";
 import { fireEvents } from "../../src/model/events.ts";
-import { RunState } from "../../src/model/state.ts";
 import { runRng } from "../../src/rng/rng.ts";
-import { loadFixture, variant } from "../helpers.ts";
+import { preparedFixture, variant } from "../helpers.ts";
 
 function prepared(edit?: Parameters<typeof variant>[1]) {
-  const loaded = edit ? variant(loadFixture("pair.yaml"), edit) : loadFixture("pair.yaml");
-  const model = compileModel(loaded.spec);
-  const s = new RunState(model.template.dims);
-  prepareRun(model, s, runRng(1, 0));
-  return { model, s };
+  const { model, state } = preparedFixture("pair.yaml", edit);
+  return { model, s: state };
 }
 
 describe("relation dynamics", () => {

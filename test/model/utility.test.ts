@@ -2,22 +2,14 @@
 // documented defaults (office 1, pm_bonus 0.5, pm_sect_bonus 0.3, opposition 0.25, power_scale 0.1,
 // enemy_penalty 1, base 0.5). Clout: a 0.33, b 0.29, c 0.24, d 0.20; Shia clout 0.62.
 import { beforeEach, describe, expect, it } from "vitest";
-import { compileModel, type Model } from "../../src/model/compile.ts";
-import { prepareRun } from "../../src/model/draw.ts";
-import { RunState } from "../../src/model/state.ts";
+import type { Model } from "../../src/model/compile.ts";
+import type { RunState } from "../../src/model/state.ts";
 import { utility } from "../../src/model/utility.ts";
-import { runRng } from "../../src/rng/rng.ts";
-import { loadFixture, variant } from "../helpers.ts";
+import { preparedFixture, variant } from "../helpers.ts";
 
 const A = 0, B = 1, C = 2, D = 3;
 
-function setup(edit?: Parameters<typeof variant>[1]) {
-  const loaded = edit ? variant(loadFixture("pair.yaml"), edit) : loadFixture("pair.yaml");
-  const model = compileModel(loaded.spec);
-  const state = new RunState(model.template.dims);
-  prepareRun(model, state, runRng(1, 0));
-  return { model, state };
-}
+const setup = (edit?: Parameters<typeof variant>[1]) => preparedFixture("pair.yaml", edit);
 
 function terms(model: Model, s: RunState, i: number, members: number[]) {
   const out = new Float64Array(4);
