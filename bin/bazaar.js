@@ -1,13 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx bazaar` and `npm start` share one entry point.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
+// The `bazaar` command: registers tsx in this process and runs the TypeScript CLI, so there is one
+// process (signals such as Ctrl-C reach the program itself, and nothing is left behind).
+import { register } from "tsx/esm/api";
 
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const tsxCli = require.resolve("tsx/cli");
-const main = path.join(here, "..", "src", "cli", "main.ts");
-const result = spawnSync(process.execPath, [tsxCli, main, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+register();
+await import("../src/cli/main.ts");

@@ -19,3 +19,13 @@ export function parseSeed(text: string): number {
   }
   return Number(trimmed);
 }
+
+export function parseFraction(name: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!/^\s*(0?\.\d+|0|1|1\.0*)\s*$/.test(text) || !(value > 0 && value < 1)) {
+      throw new UserError(`${name}: expected a number between 0 and 1 (e.g. 0.005), found '${text}'`);
+    }
+    return value;
+  };
+}

@@ -5,6 +5,7 @@ import { VERSION } from "../version.ts";
 import { registerRun } from "./commands/run.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { registerSchema } from "./commands/schema.ts";
+import { registerMerge } from "./commands/merge.ts";
 import type { Io } from "./io.ts";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
@@ -19,6 +20,7 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
+  registerMerge(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }

@@ -6,7 +6,6 @@ import { driftRelations } from "../model/dynamics.ts";
 import { fireEvents } from "../model/events.ts";
 import { attemptFormation, checkGovernment, formingCoalition } from "../model/government.ts";
 import { takeTurn, TurnScratch } from "../model/negotiation.ts";
-import { Partition } from "../model/partition.ts";
 import { RunState } from "../model/state.ts";
 
 export interface RunResult {
@@ -18,7 +17,6 @@ export interface RunResult {
 /** Everything one worker needs to simulate runs without allocating: reuse it for every run. */
 export class Engine {
   readonly state: RunState;
-  private readonly part: Partition;
   private readonly scratch: TurnScratch;
   private readonly order: Int32Array;
   private readonly seatsByLabel: Float64Array;
@@ -28,7 +26,6 @@ export class Engine {
   constructor(readonly model: Model) {
     const n = model.n;
     this.state = new RunState(model.template.dims);
-    this.part = new Partition(n);
     this.scratch = new TurnScratch(n);
     this.order = new Int32Array(n);
     this.seatsByLabel = new Float64Array(n);
@@ -57,7 +54,7 @@ export class Engine {
     driftRelations(model, s);
     for (let i = 0; i < model.n; i++) order[i] = i;
     shuffleInPlace(rng, order);
-    for (let k = 0; k < model.n; k++) takeTurn(model, s, rng, this.part, this.scratch, order[k]);
+    for (let k = 0; k < model.n; k++) takeTurn(model, s, rng, this.scratch, order[k]);
     if (s.government < 0) this.tryFormation(rng);
   }
 

@@ -11,6 +11,7 @@ import { RunState, type SampledArray } from "./state.ts";
 import { P, type ParamName } from "./params.ts";
 import { compileCondition, type ConditionContext, type Test } from "./conditions.ts";
 import { compileMetric, type CompiledMetric } from "./metrics.ts";
+import { computePolicyDistance } from "./draw.ts";
 
 /** An uncertain assumption: sampled once per run and written to every listed index. */
 export interface Slot {
@@ -64,6 +65,8 @@ export interface Model {
   totalSeats: number;
   restActor: number;
   issues: number;
+  /** Whether any position or salience is uncertain; if not, policy distances are computed once, here. */
+  positionsVary: boolean;
   steps: CompiledStep[];
   /** Seats a coalition needs to pass every step with a full house. */
   minWinning: number;
@@ -92,10 +95,11 @@ export function compileModel(spec: ScenarioSpec): Model {
   const blocOf = Int32Array.from(spec.actors.map((a) => (a.bloc ? blocIds.indexOf(a.bloc) : -1)));
   const issueIds = spec.issues.map((i) => i.id);
   const effectCount = spec.events.reduce((sum, e) => sum + e.effects.length, 0);
-  const template = new RunState({
-    actors: n, sects: SECTS.length, drivers: driverIds.length, events: spec.events.length, effects: effectCount, issues: issueIds.length,
-  });
   const slots: Slot[] = [];
+  const dims = {
+    actors: n, sects: SECTS.length, drivers: driverIds.length, events: spec.events.length, effects: effectCount, issues: issueIds.length, slots: 0,
+  };
+  const template = new RunState(dims);
   const set = (path: string, value: QuantitySpec, range: Range, array: SampledArray, indices: number[]) => {
     if (isDistribution(value)) slots.push({ path, array, indices, dist: value, range });
     else for (const i of indices) template[array][i] = value;
@@ -138,6 +142,9 @@ export function compileModel(spec: ScenarioSpec): Model {
   };
   const events = compileEvents(spec, ctx, driverIndex, set);
   const steps = compileSteps(spec);
+  dims.slots = slots.length;
+  const positionsVary = slots.some((slot) => slot.array === "position" || slot.array === "salience");
+  if (!positionsVary) computePolicyDistance({ n, issues: issueIds.length }, template);
 
   return {
     spec,
@@ -154,6 +161,7 @@ export function compileModel(spec: ScenarioSpec): Model {
     totalSeats: spec.parliament.seats,
     restActor: spec.actors.findIndex((a) => a.seats === "rest"),
     issues: issueIds.length,
+    positionsVary,
     steps,
     minWinning: Math.max(...steps.map((s) => (s.passFractionOfPresent > 0 ? s.passFractionOfPresent * spec.parliament.seats : s.passSeats))),
     unanimity: spec.model.consent === "unanimity",

@@ -7,15 +7,18 @@ import type { RunState } from "./state.ts";
 
 export function prepareRun(model: Model, s: RunState, rng: Rng): void {
   s.resetFrom(model.template);
-  for (const slot of model.slots) {
+  for (let k = 0; k < model.slots.length; k++) {
+    const slot = model.slots[k];
     const value = sampleDistribution(rng, slot.dist, slot.range);
+    s.sampled[k] = value;
     const target = s[slot.array];
     for (const i of slot.indices) target[i] = value;
   }
   if (model.restActor >= 0) fillRestSeats(model, s);
   s.rel.set(s.rel0);
   s.coalition.set(model.initialCoalition);
-  computePolicyDistance(model, s);
+  if (model.positionsVary) computePolicyDistance(model, s);
+  else s.policyDistance.set(model.template.policyDistance);
   updateClout(model, s);
 }
 
@@ -36,6 +39,7 @@ export function updateClout(model: Model, s: RunState): void {
     if (model.fragmented[i] === 1) fragmentedSeats += s.seats[i];
   }
   s.shiaClout = shia;
+  s.version++;
   s.fragmentedBacking = s.params[P.fragmented_backing] * fragmentedSeats;
 }
 
@@ -43,7 +47,7 @@ export function updateClout(model: Model, s: RunState): void {
  * Policy distance of i from j: salience-weighted mean over declared issues of half the gap between
  * positions (so it lies in [0, 1]); issues where either has no position are skipped.
  */
-function computePolicyDistance(model: Model, s: RunState): void {
+export function computePolicyDistance(model: Pick<Model, "n" | "issues">, s: RunState): void {
   const n = model.n;
   const k = model.issues;
   if (k === 0) return;

@@ -9,14 +9,16 @@ export function driftRelations(model: Model, s: RunState): void {
   const decay = s.params[P.decay];
   const pressure = model.iranPressure >= 0 ? s.drivers[model.iranPressure] : 0;
   const pull = s.params[P.pressure_pull] * pressure;
+  const { rel, rel0, align } = s; // locals: typed-array stores would otherwise force field reloads
   for (let i = 0; i < n; i++) {
-    const ai = s.align[i] > 0 ? s.align[i] : 0;
+    const ai = align[i] > 0 ? align[i] : 0;
+    const row = i * n;
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      const c = i * n + j;
-      const aj = s.align[j] > 0 ? s.align[j] : 0;
-      const r = s.rel[c] + decay * (s.rel0[c] - s.rel[c]) + pull * ai * aj;
-      s.rel[c] = r > 1 ? 1 : r < -1 ? -1 : r;
+      const c = row + j;
+      const aj = align[j] > 0 ? align[j] : 0;
+      const r = rel[c] + decay * (rel0[c] - rel[c]) + pull * ai * aj;
+      rel[c] = r > 1 ? 1 : r < -1 ? -1 : r;
     }
   }
 }

@@ -96,6 +96,7 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
 function rememberBlocked(model: Model, s: RunState, label: number): void {
   for (let i = 0; i < model.n; i++) s.blocked[i] = s.coalition[i] === label ? 1 : 0;
   s.blockedUntil = s.round + model.blockedMemory;
+  s.version++;
 }
 
 function logistic(x: number): number {

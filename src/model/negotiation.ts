@@ -2,76 +2,178 @@
 import type { Rng } from "../rng/rng.ts";
 import type { Model } from "./compile.ts";
 import { nudgeRelation } from "./dynamics.ts";
-import { P } from "./params.ts";
-import type { Partition } from "./partition.ts";
-import type { RunState } from "./state.ts";
-import { utility } from "./utility.ts";
 import { checkGovernment } from "./government.ts";
+import { P } from "./params.ts";
+import type { RunState } from "./state.ts";
+import { ActorTerms, premierWith, prepareActorTerms, utility, utilityFrom } from "./utility.ts";
 
-/** Scratch buffers for one worker; reused by every turn of every run. */
+const TEMPERATURE = P.temperature;
+const OVERTURE = P.overture;
+const REBUFF = P.rebuff;
+const LEAVE = -1;
+
+/**
+ * Scratch space for one worker, reused by every turn of every run. Index k of each array describes
+ * the coalition with label k as the moving actor sees it (structure of arrays: cleared natively).
+ */
 export class TurnScratch {
-  readonly members: Int32Array;
-  readonly joined: Int32Array;
+  /** The state version the coalition totals below were computed for. */
+  totalsVersion = -1;
+  readonly size: Int32Array;
+  readonly fragmented: Uint8Array;
+  readonly seats: Float64Array;
+  readonly shia: Float64Array;
+  readonly pm: Int32Array;
+  readonly unblocked: Uint8Array;
+  readonly clout: Float64Array;
+  readonly sectView: Float64Array;
+  readonly affinity: Float64Array;
+  readonly enmity: Float64Array;
   readonly optionLabel: Int32Array;
   readonly optionUtility: Float64Array;
-  readonly gain: Float64Array;
+  readonly optionWeight: Float64Array;
+  readonly members: Int32Array;
+  readonly gains: Float64Array;
+  readonly mover = new ActorTerms();
   constructor(n: number) {
-    this.members = new Int32Array(n + 1);
-    this.joined = new Int32Array(n + 1);
+    this.size = new Int32Array(n);
+    this.fragmented = new Uint8Array(n);
+    this.seats = new Float64Array(n);
+    this.shia = new Float64Array(n);
+    this.pm = new Int32Array(n);
+    this.unblocked = new Uint8Array(n);
+    this.clout = new Float64Array(n);
+    this.sectView = new Float64Array(n);
+    this.affinity = new Float64Array(n);
+    this.enmity = new Float64Array(n);
     this.optionLabel = new Int32Array(n + 1);
     this.optionUtility = new Float64Array(n + 1);
-    this.gain = new Float64Array(n + 1);
+    this.optionWeight = new Float64Array(n + 1);
+    this.members = new Int32Array(n + 1);
+    this.gains = new Float64Array(n);
   }
 }
 
-const LEAVE = -1;
-
-export function takeTurn(model: Model, s: RunState, rng: Rng, part: Partition, w: TurnScratch, i: number): void {
+export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i: number): void {
   if (model.fragmented[i] === 1) return;
-  part.rebuild(s);
+  if (w.totalsVersion !== s.version) sumTotals(model, s, w);
+  sumPartners(model, s, w, i);
   const current = s.coalition[i];
+  const remembered = s.round <= s.blockedUntil;
+  const mine = s.blocked[i] === 1;
+  const myShia = model.sect[i] === model.shiaSect ? s.clout[i] : 0;
+  const t = prepareActorTerms(model, s, i, w.mover);
+  const { size, seats, shia, pm, unblocked, clout, sectView, affinity, enmity, optionLabel, optionUtility } = w;
   let options = 0;
-  // Option 0: stay.
-  w.optionLabel[options] = current;
-  w.optionUtility[options++] = utility(model, s, i, w.members, part.copyMembers(current, w.members));
-  if (part.size(current) > 1) {
-    w.members[0] = i;
-    w.optionLabel[options] = LEAVE;
-    w.optionUtility[options++] = utility(model, s, i, w.members, 1);
+  // Stay: i is already counted in its coalition's totals, not among its partners.
+  optionLabel[options] = current;
+  optionUtility[options++] = utilityFrom(
+    model, t, seats[current], shia[current], pm[current], remembered && unblocked[current] === 0,
+    size[current] - 1, clout[current] - s.clout[i], sectView[current], affinity[current], enmity[current],
+  );
+  if (size[current] > 1) {
+    optionLabel[options] = LEAVE;
+    optionUtility[options++] = utilityFrom(model, t, s.seats[i], myShia, premierWith(model, s, -1, i), remembered && mine, 0, 0, 0, 0, 0);
   }
   for (let label = 0; label < model.n; label++) {
-    if (label === current || part.size(label) === 0) continue;
-    const count = part.copyMembers(label, w.members);
-    if (model.fragmented[w.members[0]] === 1) continue;
-    w.members[count] = i;
-    w.optionLabel[options] = label;
-    w.optionUtility[options++] = utility(model, s, i, w.members, count + 1);
+    if (label === current || size[label] === 0 || w.fragmented[label] === 1) continue;
+    optionLabel[options] = label;
+    optionUtility[options++] = utilityFrom(
+      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierWith(model, s, pm[label], i), remembered && mine && unblocked[label] === 0,
+      size[label], clout[label], sectView[label], affinity[label], enmity[label],
+    );
   }
-  const pick = logitChoice(rng, w.optionUtility, options, s.params[P.temperature]);
-  const target = w.optionLabel[pick];
+  const target = w.optionLabel[logitChoice(rng, w.optionUtility, options, s.params[TEMPERATURE], w.optionWeight)];
   if (target === current) return;
-  if (target === LEAVE) {
-    s.coalition[i] = part.freeLabel();
-  } else if (admits(model, s, part, w, target, i)) {
-    s.coalition[i] = target;
-  } else {
-    return;
-  }
+  if (target === LEAVE) s.coalition[i] = freeLabel(w, model.n);
+  else if (admits(model, s, w, target, i)) s.coalition[i] = target;
+  else return;
+  s.version++;
   checkGovernment(model, s);
+}
+
+/** Coalition totals that do not depend on who moves: recomputed only when the state's version changes. */
+function sumTotals(model: Model, s: RunState, w: TurnScratch): void {
+  const n = model.n;
+  const { size, fragmented, seats, shia, pm, unblocked } = w;
+  const totalClout = w.clout;
+  for (let k = 0; k < n; k++) {
+    size[k] = 0;
+    fragmented[k] = 0;
+    seats[k] = 0;
+    shia[k] = 0;
+    pm[k] = -1;
+    unblocked[k] = 0;
+    totalClout[k] = 0;
+  }
+  const { coalition, clout, blocked } = s;
+  const actorSeats = s.seats;
+  const { sect, pmEligible, idRank, shiaSect } = model;
+  const isFragmented = model.fragmented;
+  for (let j = 0; j < n; j++) {
+    const label = coalition[j];
+    size[label]++;
+    seats[label] += actorSeats[j];
+    totalClout[label] += clout[j];
+    if (isFragmented[j] === 1) fragmented[label] = 1;
+    if (sect[j] === shiaSect) shia[label] += clout[j];
+    if (pmEligible[j] === 1) {
+      const p = pm[label];
+      if (p < 0 || actorSeats[j] > actorSeats[p] || (actorSeats[j] === actorSeats[p] && idRank[j] < idRank[p])) pm[label] = j;
+    }
+    if (blocked[j] === 0) unblocked[label] = 1;
+  }
+  w.totalsVersion = s.version;
+}
+
+/**
+ * The sums over i's partners in every coalition, seen from i's side: its base's view of their sects
+ * and its affinity (less policy distance) and enmity toward them. Arrays sit in locals because V8
+ * cannot prove that typed-array stores leave object fields alone.
+ */
+function sumPartners(model: Model, s: RunState, w: TurnScratch, i: number): void {
+  const n = model.n;
+  const { sectView, affinity, enmity } = w;
+  for (let k = 0; k < n; k++) {
+    sectView[k] = 0;
+    affinity[k] = 0;
+    enmity[k] = 0;
+  }
+  const { coalition, clout, rel, policyDistance, sectAff } = s;
+  const sect = model.sect;
+  const row = i * n;
+  const sectRow = sect[i] * s.dims.sects;
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const label = coalition[j];
+    sectView[label] += clout[j] * sectAff[sectRow + sect[j]];
+    const r = rel[row + j];
+    affinity[label] += r - policyDistance[row + j];
+    if (r < 0) enmity[label] += r * r;
+  }
+}
+
+/** A label no coalition uses (one exists whenever some coalition has two or more members). */
+function freeLabel(w: TurnScratch, n: number): number {
+  for (let k = 0; k < n; k++) if (w.size[k] === 0) return k;
+  return -1;
 }
 
 /**
  * Bounded-rationality choice: option k is taken with probability ∝ exp(u_k / temperature)
- * (McFadden's conditional logit). Draws one uniform number.
+ * (McFadden's conditional logit). Draws one uniform number. `weights` is scratch space.
  */
-export function logitChoice(rng: Rng, utilities: Float64Array, count: number, temperature: number): number {
+export function logitChoice(rng: Rng, utilities: Float64Array, count: number, temperature: number, weights: Float64Array = utilities.slice()): number {
   let best = -Infinity;
   for (let k = 0; k < count; k++) if (utilities[k] > best) best = utilities[k];
   let total = 0;
-  for (let k = 0; k < count; k++) total += Math.exp((utilities[k] - best) / temperature);
+  for (let k = 0; k < count; k++) {
+    weights[k] = Math.exp((utilities[k] - best) / temperature);
+    total += weights[k];
+  }
   let target = rng.next() * total;
   for (let k = 0; k < count; k++) {
-    target -= Math.exp((utilities[k] - best) / temperature);
+    target -= weights[k];
     if (target < 0) return k;
   }
   return count - 1;
@@ -82,30 +184,30 @@ export function logitChoice(rng: Rng, utilities: Float64Array, count: number, te
  * the proposal passes by seat-weighted majority of members who gain (or unanimity). Accepting members
  * warm to the proposer, refusing members cool.
  */
-function admits(model: Model, s: RunState, part: Partition, w: TurnScratch, label: number, i: number): boolean {
-  const count = part.copyMembers(label, w.members);
-  for (let k = 0; k < count; k++) w.joined[k] = w.members[k];
-  w.joined[count] = i;
+function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: number): boolean {
+  let count = 0;
+  let seats = 0;
+  for (let j = 0; j < model.n; j++) {
+    if (s.coalition[j] !== label) continue;
+    w.members[count++] = j;
+    seats += s.seats[j];
+  }
   let yesWeight = 0;
   let totalWeight = 0;
   let allYes = true;
-  let seatsInCoalition = 0;
-  for (let k = 0; k < count; k++) seatsInCoalition += s.seats[w.members[k]];
   for (let k = 0; k < count; k++) {
     const m = w.members[k];
-    w.gain[k] = utility(model, s, m, w.joined, count + 1) - utility(model, s, m, w.members, count);
-    const weight = seatsInCoalition > 0 ? s.seats[m] : 1;
+    const before = utility(model, s, m, w.members, count);
+    w.members[count] = i;
+    w.gains[k] = utility(model, s, m, w.members, count + 1) - before;
+    const weight = seats > 0 ? s.seats[m] : 1;
     totalWeight += weight;
-    if (w.gain[k] > 0) yesWeight += weight;
+    if (w.gains[k] > 0) yesWeight += weight;
     else allYes = false;
   }
   const accepted = model.unanimity ? allYes : yesWeight * 2 > totalWeight;
-  const overture = s.params[P.overture];
-  const rebuff = s.params[P.rebuff];
-  for (let k = 0; k < count; k++) {
-    const m = w.members[k];
-    if (w.gain[k] > 0) nudgeRelation(s, model.n, i, m, overture);
-    else nudgeRelation(s, model.n, i, m, -rebuff);
-  }
+  const overture = s.params[OVERTURE];
+  const rebuff = s.params[REBUFF];
+  for (let k = 0; k < count; k++) nudgeRelation(s, model.n, i, w.members[k], w.gains[k] > 0 ? overture : -rebuff);
   return accepted;
 }

@@ -8,6 +8,8 @@ export interface Dimensions {
   events: number;
   effects: number;
   issues: number;
+  /** Uncertain assumptions (sampling slots). */
+  slots: number;
 }
 
 /** Every per-run number an uncertain assumption can set. */
@@ -36,6 +38,8 @@ export class RunState {
   readonly position: Float64Array;
   readonly salience: Float64Array;
   readonly params: Float64Array;
+  /** The value each sampling slot drew this run, in slot order (for per-run records and traces). */
+  readonly sampled: Float64Array;
 
   // Evolving during the run.
   readonly rel: Float64Array;
@@ -49,6 +53,11 @@ export class RunState {
   /** Members of the last coalition that failed a vote; it and its parts count as blocked until `blockedUntil`. */
   readonly blocked: Uint8Array;
   blockedUntil = 0;
+  /**
+   * Bumped whenever coalitions, seats, power or the blocked memory change, so caches of coalition
+   * totals know to recompute. Never reset, so it also changes from one run to the next.
+   */
+  version = 0;
   shiaClout = 0;
   /** Seats a coalition can count on from fragmented actors: fragmented_backing × their seats. */
   fragmentedBacking = 0;
@@ -75,6 +84,7 @@ export class RunState {
     this.position = new Float64Array(n * dims.issues);
     this.salience = new Float64Array(n * dims.issues);
     this.params = new Float64Array(PARAM_COUNT);
+    this.sampled = new Float64Array(dims.slots);
     this.rel = new Float64Array(n * n);
     this.policyDistance = new Float64Array(n * n);
     this.clout = new Float64Array(n);
@@ -89,6 +99,7 @@ export class RunState {
     this.eventFired.fill(0);
     this.blocked.fill(0);
     this.blockedUntil = 0;
+    this.version++;
     this.round = 0;
     this.government = -1;
     this.pm = -1;

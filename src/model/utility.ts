@@ -3,59 +3,120 @@ import type { Model } from "./compile.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 
+// Parameter indices as module constants: imported object members compile to accessor calls.
+const OFFICE_VALUE = P.office_value;
+const PM_BONUS = P.pm_bonus;
+const PM_SECT_BONUS = P.pm_sect_bonus;
+const OPPOSITION_VALUE = P.opposition_value;
+const ENEMY_PENALTY = P.enemy_penalty;
+
 /** Term values written by `utility` when asked: [power, iran, base, relations] (unweighted). */
 export type Terms = Float64Array;
 export const TERM_NAMES = ["power", "iran", "base", "relations"] as const;
 
 /**
- * Utility of actor `i` in the coalition whose members are `members[0..count)` (which include i).
- * Pure arithmetic over typed arrays: this is the engine's innermost function.
+ * What the utility of one actor needs that does not depend on the coalition: computed once per turn
+ * (or per call of `utility`) so that evaluating each option is a handful of operations.
  */
-export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
-  const n = model.n;
-  let seats = 0;
-  let shia = 0;
-  let pm = -1;
-  let partnerClout = 0;
-  let sectView = 0;
-  let affinity = 0;
-  let enmity = 0;
-  const mySect = model.sect[i];
-  let withinBlocked = s.round <= s.blockedUntil;
-  const row = i * n;
-  for (let k = 0; k < count; k++) {
-    const j = members[k];
-    seats += s.seats[j];
-    if (s.blocked[j] === 0) withinBlocked = false;
-    if (model.sect[j] === model.shiaSect) shia += s.clout[j];
-    if (model.pmEligible[j] === 1 && (pm < 0 || beats(model, s, j, pm))) pm = j;
-    if (j === i) continue;
-    const c = s.clout[j];
-    partnerClout += c;
-    sectView += c * s.sectAff[mySect * s.dims.sects + model.sect[j]];
-    const r = s.rel[row + j];
-    affinity += r - s.policyDistance[row + j];
-    if (r < 0) enmity += r * r;
-  }
-  const partners = count - 1;
-  const governs = pm >= 0 && seats + s.fragmentedBacking >= model.minWinning && !withinBlocked;
+export class ActorTerms {
+  actor = -1;
+  sect = 0;
+  seats = 0;
+  /** Seats a coalition needs of its own to govern (the threshold less the fragmented backing). */
+  needed = 0;
+  officeValue = 0;
+  pmBonus = 0;
+  pmSectBonus = 0;
+  opposition = 0;
+  /** pressure × alignment / total Shia clout: multiply by a coalition's Shia clout. */
+  iranPerShiaClout = 0;
+  base = 0;
+  enemyPenalty = 0;
+  wPower = 0;
+  wIran = 0;
+  wBase = 0;
+  wRel = 0;
+}
 
-  const power = governs
-    ? s.params[P.office_value] * (seats > 0 ? s.seats[i] / seats : 0) + (pm === i ? s.params[P.pm_bonus] : 0)
-    : s.params[P.opposition_value] * s.clout[i];
+export function prepareActorTerms(model: Model, s: RunState, i: number, t: ActorTerms): ActorTerms {
+  const params = s.params;
   const pressure = model.iranPressure >= 0 ? s.drivers[model.iranPressure] : 0;
-  const iran = s.shiaClout > 0 ? pressure * s.align[i] * (shia / s.shiaClout) : 0;
-  const sectOfPm = governs && model.sect[pm] === mySect ? s.params[P.pm_sect_bonus] : 0;
-  const base = s.base[i] * ((partnerClout > 0 ? sectView / partnerClout : 0) + sectOfPm);
-  const relations = partners > 0 ? (affinity - s.params[P.enemy_penalty] * enmity) / partners : 0;
+  t.actor = i;
+  t.sect = model.sect[i];
+  t.seats = s.seats[i];
+  t.needed = model.minWinning - s.fragmentedBacking;
+  t.officeValue = params[OFFICE_VALUE];
+  t.pmBonus = params[PM_BONUS];
+  t.pmSectBonus = params[PM_SECT_BONUS];
+  t.opposition = params[OPPOSITION_VALUE] * s.clout[i];
+  t.iranPerShiaClout = s.shiaClout > 0 ? (pressure * s.align[i]) / s.shiaClout : 0;
+  t.base = s.base[i];
+  t.enemyPenalty = params[ENEMY_PENALTY];
+  t.wPower = s.wPower[i];
+  t.wIran = s.wIran[i];
+  t.wBase = s.wBase[i];
+  t.wRel = s.wRel[i];
+  return t;
+}
 
+/**
+ * Utility of the actor `t` describes in a coalition C that contains it, from C's totals (`seats`,
+ * Shia clout `shia`, premier `pm` or -1, `blocked`: every member lies within the last coalition that
+ * failed a vote) and sums over the actor's partners (their number, clout, clout × its base's view of
+ * their sect, affinity less policy distance, squared negative affinity). The one formula every
+ * caller uses (docs/model.md §3).
+ */
+export function utilityFrom(
+  model: Model, t: ActorTerms,
+  seats: number, shia: number, pm: number, blocked: boolean,
+  partners: number, partnerClout: number, sectView: number, affinity: number, enmity: number,
+  terms?: Terms,
+): number {
+  const governs = pm >= 0 && !blocked && seats >= t.needed;
+  const power = governs ? t.officeValue * (seats > 0 ? t.seats / seats : 0) + (pm === t.actor ? t.pmBonus : 0) : t.opposition;
+  const iran = t.iranPerShiaClout * shia;
+  const sectOfPm = governs && model.sect[pm] === t.sect ? t.pmSectBonus : 0;
+  const base = t.base * ((partnerClout > 0 ? sectView / partnerClout : 0) + sectOfPm);
+  const relations = partners > 0 ? (affinity - t.enemyPenalty * enmity) / partners : 0;
   if (terms) {
     terms[0] = power;
     terms[1] = iran;
     terms[2] = base;
     terms[3] = relations;
   }
-  return s.wPower[i] * power + s.wIran[i] * iran + s.wBase[i] * base + s.wRel[i] * relations;
+  return t.wPower * power + t.wIran * iran + t.wBase * base + t.wRel * relations;
+}
+
+/** The premier of a coalition whose best eligible member so far is `pm` once `j` joins. */
+export function premierWith(model: Model, s: RunState, pm: number, j: number): number {
+  return model.pmEligible[j] === 1 && (pm < 0 || beats(model, s, j, pm)) ? j : pm;
+}
+
+const scratchTerms = new ActorTerms();
+
+/**
+ * Utility of actor `i` in the coalition whose members are `members[0..count)` (which include i).
+ * Used for consent decisions, traces and tests; a turn's options use per-coalition sums instead.
+ */
+export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
+  const n = model.n;
+  const sects = s.dims.sects;
+  let seats = 0, shia = 0, pm = -1, blocked = s.round <= s.blockedUntil;
+  let partnerClout = 0, sectView = 0, affinity = 0, enmity = 0;
+  for (let k = 0; k < count; k++) {
+    const j = members[k];
+    seats += s.seats[j];
+    if (model.sect[j] === model.shiaSect) shia += s.clout[j];
+    pm = premierWith(model, s, pm, j);
+    if (s.blocked[j] === 0) blocked = false;
+    if (j === i) continue;
+    partnerClout += s.clout[j];
+    sectView += s.clout[j] * s.sectAff[model.sect[i] * sects + model.sect[j]];
+    const r = s.rel[i * n + j];
+    affinity += r - s.policyDistance[i * n + j];
+    if (r < 0) enmity += r * r;
+  }
+  return utilityFrom(model, prepareActorTerms(model, s, i, scratchTerms), seats, shia, pm, blocked, count - 1, partnerClout, sectView, affinity, enmity, terms);
 }
 
 /** Whether j outranks k for the premiership: more seats, ties to the smaller id. */

@@ -1,9 +1,7 @@
-// The main job: run a batch of a loaded scenario, summarise it, and write the run set.
+// An in-memory forecast: run a batch in this thread and summarise it (no files; see job.ts for run sets).
 import { compileModel } from "../model/compile.ts";
 import type { LoadedScenario } from "../scenario/load.ts";
-import { VERSION } from "../version.ts";
 import { DEFAULT_CHUNK, runBatch } from "./batch.ts";
-import { defaultRunSetDir, platformInfo, writeRunSet, type RunSet } from "./runset.ts";
 import { summarize, type Summary } from "./summary.ts";
 
 export const DEFAULT_RUNS = 10000;
@@ -36,23 +34,3 @@ export function forecast(loaded: LoadedScenario, options: ForecastOptions = {}):
   return { summary: summarize(loaded, model, aggregate, seed), seconds, started, chunkSize };
 }
 
-/** Writes a forecast as a run set under `dir` (default: runs/<scenario>-s<seed>-n<runs>). */
-export function saveForecast(loaded: LoadedScenario, result: Forecast, command: string[], dir?: string): RunSet {
-  const { summary, seconds, started, chunkSize } = result;
-  return writeRunSet(dir ?? defaultRunSetDir(summary), {
-    tool: "bazaar",
-    version: VERSION,
-    command,
-    scenario: { file: loaded.file, id: summary.scenario.id, sha256: loaded.sha256, resolved: loaded.spec },
-    seed: summary.seed,
-    runs: summary.runs,
-    chunk_size: chunkSize,
-    timings: {
-      started: started.toISOString(),
-      finished: new Date(started.getTime() + seconds * 1000).toISOString(),
-      seconds: Math.round(seconds * 1000) / 1000,
-      runs_per_second: Math.round(summary.runs / Math.max(seconds, 1e-9)),
-    },
-    platform: platformInfo(),
-  }, summary);
-}

@@ -18,6 +18,11 @@ export interface Manifest {
   seed: number;
   runs: number;
   chunk_size: number;
+  workers?: number;
+  precision?: number | null;
+  shard?: { index: number; count: number } | null;
+  resumed_from_runs?: number | null;
+  merged_from?: string[];
   timings: { started: string; finished: string; seconds: number; runs_per_second: number };
   platform: { node: string; os: string; arch: string; cpus: number };
   files: Record<string, { sha256: string }>;
@@ -38,14 +43,10 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
 
-export function defaultRunSetDir(summary: Summary, root = "runs"): string {
-  return path.resolve(root, `${summary.scenario.id}-s${summary.seed}-n${summary.runs}`);
-}
-
-export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summary: Summary): RunSet {
+export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summary: Summary, otherFiles: Manifest["files"] = {}): RunSet {
   const summaryText = toJson(summary);
   writeFileAtomic(path.join(dir, "summary.json"), summaryText);
-  const full: Manifest = { ...manifest, files: { "summary.json": { sha256: sha256(summaryText) } } };
+  const full: Manifest = { ...manifest, files: { "summary.json": { sha256: sha256(summaryText) }, ...otherFiles } };
   writeFileAtomic(path.join(dir, "manifest.json"), toJson(full));
   return { dir, manifest: full, summary };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { toJson, readRunSet } from "../../src/runner/runset.ts";
-import { forecast, saveForecast } from "../../src/runner/forecast.ts";
+import { runJob } from "../../src/runner/job.ts";
 import { loadFixture, runSummary, scenarioFile } from "../helpers.ts";
 import { loadScenarioFile } from "../../src/scenario/load.ts";
 
@@ -51,23 +51,27 @@ describe("batch determinism", () => {
 });
 
 describe("run sets", () => {
-  it("writes summary.json and manifest.json atomically and reads them back verified", () => {
+  const job = (dir: string, runs: number) => ({ runs, seed: 3, chunkSize: 16, workers: 1, records: false, resume: false, dir, command: ["bazaar", "run"] });
+
+  it("writes summary.json, checkpoint.json and manifest.json and reads them back verified", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bazaar-runset-"));
     const loaded = loadFixture("pair.yaml");
-    const result = forecast(loaded, { runs: 50, seed: 3 });
-    const runSet = saveForecast(loaded, result, ["bazaar", "run"], dir);
-    expect(readdirSync(dir).sort()).toEqual(["manifest.json", "summary.json"]);
+    const result = await runJob(loaded, job(dir, 50));
+    if (result.status !== "complete") throw new Error("expected a complete batch");
+    const runSet = result.runSet;
+    expect(readdirSync(dir).sort()).toEqual(["checkpoint.json", "manifest.json", "summary.json"]);
     const read = readRunSet(dir);
     expect(read.summary).toEqual(result.summary);
+    expect(toJson(read.summary)).toBe(toJson(runSummary(loaded, 50, 3)));
     expect(read.manifest.scenario.sha256).toBe(loaded.sha256);
     expect(read.manifest.scenario.resolved.meta.id).toBe("pair");
     expect(runSet.manifest.files["summary.json"].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("refuses a run set whose summary does not match its manifest", () => {
+  it("refuses a run set whose summary does not match its manifest", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bazaar-runset-"));
     const loaded = loadFixture("pair.yaml");
-    saveForecast(loaded, forecast(loaded, { runs: 20, seed: 3 }), [], dir);
+    await runJob(loaded, job(dir, 20));
     const file = path.join(dir, "summary.json");
     writeFileSync(file, readFileSync(file, "utf8").replace('"runs": 20', '"runs": 21'));
     expect(() => readRunSet(dir)).toThrow(/corrupt or incomplete/);

@@ -1,10 +1,17 @@
+import os from "node:os";
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.ts";
-import { forecast, saveForecast, DEFAULT_RUNS, DEFAULT_SEED } from "../../runner/forecast.ts";
+
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../../runner/forecast.ts";
+import { DEFAULT_CHUNK } from "../../runner/batch.ts";
+import { startJob } from "../../runner/job.ts";
+import { parseShard, type Shard } from "../../runner/plan.ts";
+import { defaultRunSetDir } from "../../runner/naming.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
 import { formatSummary } from "../format.ts";
-import { MAX_RUNS, parseCount, parseSeed } from "../options.ts";
+import { MAX_RUNS, parseCount, parseFraction, parseSeed } from "../options.ts";
+import { progressLine } from "../progress.ts";
 import type { Io } from "../io.ts";
 
 interface RunOptions {
@@ -12,8 +19,17 @@ interface RunOptions {
   seed: number;
   out?: string;
   json?: boolean;
-  chunkSize?: number;
+  chunkSize: number;
+  workers: number;
+  precision?: number;
+  maxRuns: number;
+  shard?: string;
+  shards?: number;
+  resume?: boolean;
+  records?: boolean;
 }
+
+export const EXIT_INTERRUPTED = 130;
 
 export function registerRun(program: Command, io: Io): void {
   program
@@ -22,18 +38,58 @@ export function registerRun(program: Command, io: Io): void {
     .argument("[scenario]", "scenario file (YAML or JSON)", DEFAULT_SCENARIO)
     .option("--runs <n>", `number of runs (1 to ${MAX_RUNS})`, parseCount("--runs", MAX_RUNS), DEFAULT_RUNS)
     .option("--seed <s>", "master seed, a whole number", parseSeed, DEFAULT_SEED)
+    .option("--precision <e>", "run until every outcome's 95% interval half-width is at most e (e.g. 0.005)", parseFraction("--precision"))
+    .option("--max-runs <n>", "with --precision, the most runs to do", parseCount("--max-runs", MAX_RUNS), 10_000_000)
+    .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
+    .option("--chunk-size <n>", "runs per chunk (results do not depend on it)", parseCount("--chunk-size", 1_000_000), DEFAULT_CHUNK)
+    .option("--shard <k/n>", "run only shard k of n ('auto': from Kubernetes or Slurm job-array variables)")
+    .option("--shards <n>", "shard count for --shard auto under a Kubernetes Indexed Job", parseCount("--shards", 100000))
+    .option("--records", "also write per-run records: runs.jsonl and runs.csv")
+    .option("--resume", "continue an interrupted batch in --out (or the default folder)")
     .option("--out <dir>", "run set folder (default: runs/<scenario>-s<seed>-n<runs>)")
-    .option("--chunk-size <n>", "runs per chunk (results do not depend on it)", parseCount("--chunk-size", 1_000_000))
     .option("--json", "print summary.json on stdout instead of a table")
-    .action((scenario: string, options: RunOptions) => {
+    .action(async (scenario: string, options: RunOptions) => {
       const loaded = loadScenarioFile(scenario);
-      const result = forecast(loaded, { runs: options.runs, seed: options.seed, chunkSize: options.chunkSize });
-      const runSet = saveForecast(loaded, result, io.argv, options.out);
+      const shard: Shard | undefined = options.shard ? parseShard(options.shard, process.env, options.shards) : undefined;
+      const runs = options.precision !== undefined ? options.maxRuns : options.runs;
+      const dir = options.out ?? defaultRunSetDir(loaded.spec.meta.id, options.seed, runs, options.precision, shard);
+      const progress = progressLine(process.stderr, process.stderr.isTTY === true && !options.json);
+      const job = startJob(loaded, {
+        runs, seed: options.seed, chunkSize: options.chunkSize, workers: options.workers, precision: options.precision,
+        shard, records: options.records === true, resume: options.resume === true, dir, command: io.argv,
+        onProgress: (done, planned) => progress.update(done, planned),
+      });
+      const onSignal = () => {
+        job.interrupt();
+        process.once("SIGINT", () => process.exit(EXIT_INTERRUPTED));
+      };
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+      const result = await job.done.finally(() => {
+        progress.end();
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      });
+      if (result.status === "interrupted") {
+        io.err(`interrupted after ${result.runsDone.toLocaleString("en-US")} runs; nothing partial was written as a result.\n`);
+        io.err(`resume with: bazaar ${resumeCommand(io.argv, dir)}\n`);
+        io.exitCode(EXIT_INTERRUPTED);
+        return;
+      }
       if (options.json) {
         io.out(toJson(result.summary));
         return;
       }
       io.out(formatSummary(result.summary, io.style) + "\n");
-      io.err(`run set: ${io.relative(runSet.dir)} (${result.seconds.toFixed(2)} s, ${Math.round(result.summary.runs / Math.max(result.seconds, 1e-9)).toLocaleString("en-US")} runs/s)\n`);
+      const rate = Math.round((result.runSet.manifest.timings.runs_per_second));
+      io.err(`run set: ${io.relative(result.runSet.dir)} (${result.seconds.toFixed(2)} s, ${rate.toLocaleString("en-US")} runs/s, ${options.workers} worker${options.workers === 1 ? "" : "s"})\n`);
     });
 }
+
+function resumeCommand(argv: string[], dir: string): string {
+  const args = argv.slice(1).filter((a) => a !== "--resume");
+  if (args.length === 0) args.push("run");
+  if (!args.includes("--out")) args.push("--out", dir);
+  return [...args, "--resume"].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
+}
+

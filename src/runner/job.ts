@@ -1,0 +1,244 @@
+// A batch as the CLI runs it: parallel chunks merged in order, streamed records, a checkpoint after
+// completed chunks, optional precision target and shard, and a run set at the end.
+import { closeSync, ftruncateSync, openSync, renameSync, rmSync, writeSync, existsSync, createReadStream } from "node:fs";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { compileModel, type Model } from "../model/compile.ts";
+import type { LoadedScenario } from "../scenario/load.ts";
+import { UserError } from "../scenario/problems.ts";
+import { wilsonInterval } from "../stats/wilson.ts";
+import { VERSION } from "../version.ts";
+import { Aggregate } from "./aggregate.ts";
+import { ensureDir } from "./atomic.ts";
+import { identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentity, type Checkpoint } from "./checkpoint.ts";
+import { chunkCount, shardChunks, type Shard } from "./plan.ts";
+import { createRunner } from "./pool.ts";
+import { csvHeader } from "./records.ts";
+import { platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
+import { summarize, type Summary } from "./summary.ts";
+import type { ChunkResult } from "./chunk.ts";
+
+export interface JobOptions {
+  /** Runs to do, or with `precision` the most runs to do. */
+  runs: number;
+  seed: number;
+  chunkSize: number;
+  workers: number;
+  precision?: number;
+  shard?: Shard;
+  records: boolean;
+  resume: boolean;
+  dir: string;
+  command: string[];
+  onProgress?: (done: number, planned: number) => void;
+  /** Checkpoint at most this often (ms); every chunk when 0. Results never depend on it. */
+  checkpointInterval?: number;
+}
+
+export interface JobControl {
+  /** Stops the batch after the current chunk; its checkpoint allows `--resume`. */
+  interrupt(): void;
+  done: Promise<JobResult>;
+}
+
+export type JobResult =
+  | { status: "complete"; summary: Summary; runSet: RunSet; seconds: number }
+  | { status: "interrupted"; runsDone: number; dir: string };
+
+export function startJob(loaded: LoadedScenario, options: JobOptions): JobControl {
+  const model = compileModel(loaded.spec);
+  const identity: BatchIdentity = {
+    version: VERSION,
+    scenario_sha256: loaded.sha256,
+    seed: options.seed,
+    runs: options.runs,
+    chunk_size: options.chunkSize,
+    precision: options.precision ?? null,
+    shard: options.shard ?? null,
+    records: options.records,
+  };
+  if (options.precision !== undefined && options.shard) throw new UserError("--precision and --shard cannot be combined: a precision target needs the whole batch");
+  const checkpoint = openCheckpoint(options, identity);
+  const runner = createRunner({ spec: loaded.spec, seed: options.seed, runs: options.runs, chunkSize: options.chunkSize, records: options.records }, options.workers);
+  let interrupted = false;
+  const done = execute(loaded, model, options, identity, checkpoint, runner, () => interrupted).finally(() => runner.close());
+  return {
+    interrupt() {
+      interrupted = true;
+      runner.abort();
+    },
+    done,
+  };
+}
+
+function openCheckpoint(options: JobOptions, identity: BatchIdentity): Checkpoint | undefined {
+  const existing = readCheckpoint(options.dir);
+  if (!existing) return undefined;
+  if (!options.resume) {
+    if (existing.complete) return undefined; // a finished run set is simply replaced
+    throw new UserError(`${options.dir} holds an interrupted batch (${existing.runs_done} runs done): add --resume to continue it, or choose another --out`);
+  }
+  const differences = identityDifferences(existing, identity);
+  if (differences.length > 0) {
+    throw new UserError(`${options.dir}: cannot resume a different batch (${differences.join("; ")})`);
+  }
+  return existing;
+}
+
+async function execute(
+  loaded: LoadedScenario, model: Model, options: JobOptions, identity: BatchIdentity,
+  resumed: Checkpoint | undefined, runner: ReturnType<typeof createRunner>, isInterrupted: () => boolean,
+): Promise<JobResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  ensureDir(options.dir);
+  if (!resumed) clearRunSet(options.dir);
+  const aggregate = resumed ? Aggregate.fromJSON(model, resumed.aggregate) : new Aggregate(model);
+  const chunks = options.precision !== undefined
+    ? Array.from({ length: chunkCount(options.runs, options.chunkSize) }, (_, c) => c)
+    : shardChunks(options.runs, options.chunkSize, options.shard);
+  const planned = options.precision !== undefined ? options.runs : chunks.reduce((sum, c) => sum + Math.min(options.chunkSize, options.runs - c * options.chunkSize), 0);
+  let chunksDone = resumed?.chunks_done ?? 0;
+  const records = options.records ? RecordFiles.open(options.dir, model, resumed?.records_bytes ?? null) : undefined;
+  let reached = resumed ? precisionReached(aggregate, options.precision) : false;
+  let lastCheckpoint = performance.now();
+  const checkpointNow = (complete: boolean) =>
+    writeCheckpoint(options.dir, {
+      ...identity, format: 1, chunks_done: chunksDone, runs_done: aggregate.runs,
+      records_bytes: records?.bytes() ?? null, complete, aggregate: aggregate.toJSON(),
+    });
+
+  const onResult = (result: ChunkResult) => {
+    aggregate.merge(Aggregate.fromJSON(model, result.aggregate));
+    records?.append(result.records!);
+    chunksDone++;
+    reached = precisionReached(aggregate, options.precision);
+    if (performance.now() - lastCheckpoint >= (options.checkpointInterval ?? 1000)) {
+      checkpointNow(false);
+      lastCheckpoint = performance.now();
+    }
+    options.onProgress?.(aggregate.runs, planned);
+  };
+  options.onProgress?.(aggregate.runs, planned);
+  await runner.run(chunks.slice(chunksDone), onResult, () => reached || isInterrupted());
+
+  if (isInterrupted()) {
+    checkpointNow(false);
+    records?.close();
+    return { status: "interrupted", runsDone: aggregate.runs, dir: options.dir };
+  }
+  const checkpointText = checkpointNow(true);
+  const recordHashes = records ? await records.finish() : {};
+  const seconds = (performance.now() - t0) / 1000;
+  const summary = summarize(loaded, model, aggregate, options.seed);
+  const manifest: Omit<Manifest, "files"> = {
+    tool: "bazaar",
+    version: VERSION,
+    command: options.command,
+    scenario: { file: loaded.file, id: summary.scenario.id, sha256: loaded.sha256, resolved: loaded.spec },
+    seed: options.seed,
+    runs: aggregate.runs,
+    chunk_size: options.chunkSize,
+    workers: options.workers,
+    precision: options.precision ?? null,
+    shard: options.shard ?? null,
+    resumed_from_runs: resumed?.runs_done ?? null,
+    timings: {
+      started: started.toISOString(),
+      finished: new Date(started.getTime() + seconds * 1000).toISOString(),
+      seconds: Math.round(seconds * 1000) / 1000,
+      runs_per_second: Math.round((aggregate.runs - (resumed?.runs_done ?? 0)) / Math.max(seconds, 1e-9)),
+    },
+    platform: platformInfo(),
+  };
+  const runSet = writeRunSet(options.dir, manifest, summary, { "checkpoint.json": { sha256: sha256(checkpointText) }, ...recordHashes });
+  return { status: "complete", summary, runSet, seconds };
+}
+
+/** Largest 95% Wilson half-width over the outcomes. */
+export function maxHalfWidth(aggregate: Aggregate): number {
+  let worst = 0;
+  for (const count of aggregate.outcomes) {
+    const [lo, hi] = wilsonInterval(count, aggregate.runs);
+    worst = Math.max(worst, (hi - lo) / 2);
+  }
+  return worst;
+}
+
+function precisionReached(aggregate: Aggregate, precision: number | undefined): boolean {
+  return precision !== undefined && aggregate.runs > 0 && maxHalfWidth(aggregate) <= precision;
+}
+
+/**
+ * runs.jsonl and runs.csv, appended in run order under `.partial` names and renamed when the batch
+ * completes, so a finished name always means a finished file. On resume they are cut back to the
+ * length the checkpoint recorded.
+ */
+class RecordFiles {
+  private constructor(
+    private readonly dir: string,
+    private readonly fds: { jsonl: number; csv: number },
+    private sizes: { jsonl: number; csv: number },
+  ) {}
+
+  static open(dir: string, model: Model, resumeAt: { jsonl: number; csv: number } | null): RecordFiles {
+    const partial = (name: string) => path.join(dir, `${name}.partial`);
+    if (resumeAt && (!existsSync(partial("runs.jsonl")) || !existsSync(partial("runs.csv")))) {
+      throw new UserError(`${dir}: the checkpoint expects runs.jsonl.partial and runs.csv.partial, which are missing; start the batch again without --resume`);
+    }
+    const open = (name: string, size: number | null) => {
+      const fd = openSync(partial(name), size === null ? "w" : "r+");
+      if (size !== null) ftruncateSync(fd, size);
+      return fd;
+    };
+    const files = new RecordFiles(dir, { jsonl: open("runs.jsonl", resumeAt?.jsonl ?? null), csv: open("runs.csv", resumeAt?.csv ?? null) }, resumeAt ?? { jsonl: 0, csv: 0 });
+    if (!resumeAt) files.append({ jsonl: "", csv: csvHeader(model) });
+    return files;
+  }
+
+  append(text: { jsonl: string; csv: string }): void {
+    this.sizes = {
+      jsonl: this.sizes.jsonl + writeSync(this.fds.jsonl, text.jsonl, this.sizes.jsonl),
+      csv: this.sizes.csv + writeSync(this.fds.csv, text.csv, this.sizes.csv),
+    };
+  }
+
+  bytes(): { jsonl: number; csv: number } {
+    return { ...this.sizes };
+  }
+
+  close(): void {
+    closeSync(this.fds.jsonl);
+    closeSync(this.fds.csv);
+  }
+
+  async finish(): Promise<Record<string, { sha256: string }>> {
+    this.close();
+    const hashes: Record<string, { sha256: string }> = {};
+    for (const name of ["runs.jsonl", "runs.csv"]) {
+      const from = path.join(this.dir, `${name}.partial`);
+      hashes[name] = { sha256: await hashFile(from) };
+      renameSync(from, path.join(this.dir, name));
+    }
+    return hashes;
+  }
+}
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(file).on("data", (d) => hash.update(d)).on("end", () => resolve(hash.digest("hex"))).on("error", reject);
+  });
+}
+
+/** A fresh batch first removes what a previous batch left in the folder, so nothing stale is read as its. */
+function clearRunSet(dir: string): void {
+  for (const name of ["manifest.json", "summary.json", "runs.jsonl", "runs.csv", "runs.jsonl.partial", "runs.csv.partial"]) {
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** Runs a batch to completion (or interruption) and writes its run set. */
+export function runJob(loaded: LoadedScenario, options: JobOptions): Promise<JobResult> {
+  return startJob(loaded, options).done;
+}

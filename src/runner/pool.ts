@@ -1,0 +1,125 @@
+// Runs chunks in parallel on worker threads (or in this thread) and hands results back in chunk
+// order, so everything downstream (aggregates, records, checkpoints) sees one sequence whatever the
+// worker count. At most one chunk per worker is in flight: memory does not grow with the run count.
+import { Worker } from "node:worker_threads";
+import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
+import { compileModel } from "../model/compile.ts";
+import { Engine } from "../engine/run.ts";
+import { executeChunk, type ChunkResult } from "./chunk.ts";
+import { chunkRange } from "./plan.ts";
+import type { WorkerSetup } from "./worker.ts";
+
+export interface ChunkJob {
+  spec: ScenarioSpec;
+  seed: number;
+  runs: number;
+  chunkSize: number;
+  records: boolean;
+}
+
+export interface ChunkRunner {
+  /**
+   * Runs `chunks` and calls `onResult` in the same order. Once `stop()` returns true no further chunk
+   * is started and results not yet delivered are dropped.
+   */
+  run(chunks: number[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void>;
+  /** Stops at once: running chunks are abandoned. */
+  abort(): void;
+  close(): Promise<void>;
+}
+
+export function createRunner(job: ChunkJob, workers: number): ChunkRunner {
+  return workers <= 1 ? new InProcessRunner(job) : new WorkerPool(job, workers);
+}
+
+class InProcessRunner implements ChunkRunner {
+  private aborted = false;
+  constructor(private readonly job: ChunkJob) {}
+
+  async run(chunks: number[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
+    const model = compileModel(this.job.spec);
+    const engine = new Engine(model);
+    for (const chunk of chunks) {
+      if (this.aborted || stop()) return;
+      const range = chunkRange(chunk, this.job.runs, this.job.chunkSize);
+      onResult(executeChunk(model, engine, this.job.seed, range, this.job.records));
+      await new Promise((resolve) => setImmediate(resolve)); // let signals be handled between chunks
+    }
+  }
+
+  abort(): void {
+    this.aborted = true;
+  }
+
+  async close(): Promise<void> {}
+}
+
+class WorkerPool implements ChunkRunner {
+  private readonly workers: Worker[];
+  private rejectRun?: (error: Error) => void;
+  private resolveRun?: () => void;
+
+  constructor(private readonly job: ChunkJob, size: number) {
+    const setup: WorkerSetup = { spec: job.spec, seed: job.seed, records: job.records };
+    this.workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup }));
+    for (const worker of this.workers) {
+      worker.on("error", (e) => this.rejectRun?.(e));
+    }
+  }
+
+  run(chunks: number[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.resolveRun = resolve;
+      this.rejectRun = reject;
+      const waiting = new Map<number, ChunkResult>(); // by position in `chunks`
+      const positionOf = new Map(chunks.map((c, k) => [c, k]));
+      let next = 0; // next position to start
+      let deliver = 0; // next position to hand over
+      let busy = 0;
+      let stopped = false;
+      const start = (worker: Worker) => {
+        if (stopped || next >= chunks.length) return false;
+        worker.postMessage(chunkRange(chunks[next++], this.job.runs, this.job.chunkSize));
+        busy++;
+        return true;
+      };
+      const finishIfIdle = () => {
+        if (busy === 0 && (stopped || deliver >= chunks.length)) resolve();
+      };
+      for (const worker of this.workers) {
+        worker.removeAllListeners("message");
+        worker.on("message", (result: ChunkResult) => {
+          busy--;
+          waiting.set(positionOf.get(result.chunk)!, result);
+          while (!stopped && waiting.has(deliver)) {
+            const ready = waiting.get(deliver)!;
+            waiting.delete(deliver++);
+            try {
+              onResult(ready);
+            } catch (e) {
+              stopped = true;
+              reject(e as Error);
+              return;
+            }
+            if (stop()) stopped = true;
+          }
+          if (stopped) waiting.clear();
+          start(worker);
+          finishIfIdle();
+        });
+      }
+      if (stop()) stopped = true;
+      for (const worker of this.workers) start(worker);
+      finishIfIdle();
+    });
+  }
+
+  abort(): void {
+    for (const worker of this.workers) void worker.terminate();
+    this.resolveRun?.();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
