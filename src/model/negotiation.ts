@@ -5,12 +5,13 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { ActorTerms, premierWith, prepareActorTerms, utility, utilityFrom } from "./utility.ts";
+import { ActorTerms, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
 
 const TEMPERATURE = P.temperature;
 const OVERTURE = P.overture;
 const REBUFF = P.rebuff;
 const LEAVE = -1;
+const NEGLIGIBLE = 30;
 
 /**
  * Scratch space for one worker, reused by every turn of every run. Index k of each array describes
@@ -35,6 +36,7 @@ export class TurnScratch {
   readonly members: Int32Array;
   readonly gains: Float64Array;
   readonly mover = new ActorTerms();
+  readonly member = new ActorTerms();
   constructor(n: number) {
     this.size = new Int32Array(n);
     this.fragmented = new Uint8Array(n);
@@ -161,14 +163,16 @@ function freeLabel(w: TurnScratch, n: number): number {
 
 /**
  * Bounded-rationality choice: option k is taken with probability ∝ exp(u_k / temperature)
- * (McFadden's conditional logit). Draws one uniform number. `weights` is scratch space.
+ * (McFadden's conditional logit). Draws one uniform number. `weights` is scratch space. Options more
+ * than NEGLIGIBLE temperatures below the best get weight 0 (instead of < 1e-13), sparing an exp.
  */
 export function logitChoice(rng: Rng, utilities: Float64Array, count: number, temperature: number, weights: Float64Array = utilities.slice()): number {
   let best = -Infinity;
   for (let k = 0; k < count; k++) if (utilities[k] > best) best = utilities[k];
   let total = 0;
+  const floor = best - NEGLIGIBLE * temperature;
   for (let k = 0; k < count; k++) {
-    weights[k] = Math.exp((utilities[k] - best) / temperature);
+    weights[k] = utilities[k] < floor ? 0 : Math.exp((utilities[k] - best) / temperature);
     total += weights[k];
   }
   let target = rng.next() * total;
@@ -197,9 +201,7 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
   let allYes = true;
   for (let k = 0; k < count; k++) {
     const m = w.members[k];
-    const before = utility(model, s, m, w.members, count);
-    w.members[count] = i;
-    w.gains[k] = utility(model, s, m, w.members, count + 1) - before;
+    w.gains[k] = gainFromJoining(model, s, w, m, count, i);
     const weight = seats > 0 ? s.seats[m] : 1;
     totalWeight += weight;
     if (w.gains[k] > 0) yesWeight += weight;
@@ -210,4 +212,35 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
   const rebuff = s.params[REBUFF];
   for (let k = 0; k < count; k++) nudgeRelation(s, model.n, i, w.members[k], w.gains[k] > 0 ? overture : -rebuff);
   return accepted;
+}
+
+/** U_m(K ∪ {i}) − U_m(K) for member m of K = w.members[0..count), from one pass over K. */
+function gainFromJoining(model: Model, s: RunState, w: TurnScratch, m: number, count: number, i: number): number {
+  const n = model.n;
+  const sects = s.dims.sects;
+  const t = prepareActorTerms(model, s, m, w.member);
+  let seats = 0, shia = 0, pm = -1, blocked = s.round <= s.blockedUntil;
+  let partnerClout = 0, sectView = 0, affinity = 0, enmity = 0;
+  for (let k = 0; k < count; k++) {
+    const j = w.members[k];
+    seats += s.seats[j];
+    if (model.sect[j] === model.shiaSect) shia += s.clout[j];
+    pm = premierWith(model, s, pm, j);
+    if (s.blocked[j] === 0) blocked = false;
+    if (j === m) continue;
+    partnerClout += s.clout[j];
+    sectView += s.clout[j] * s.sectAff[t.sect * sects + model.sect[j]];
+    const r = s.rel[m * n + j];
+    affinity += r - s.policyDistance[m * n + j];
+    if (r < 0) enmity += r * r;
+  }
+  const before = utilityFrom(model, t, seats, shia, pm, blocked, count - 1, partnerClout, sectView, affinity, enmity);
+  const c = s.clout[i];
+  const r = s.rel[m * n + i];
+  const after = utilityFrom(
+    model, t, seats + s.seats[i], shia + (model.sect[i] === model.shiaSect ? c : 0), premierWith(model, s, pm, i),
+    blocked && s.blocked[i] === 1, count, partnerClout + c, sectView + c * s.sectAff[t.sect * sects + model.sect[i]],
+    affinity + r - s.policyDistance[m * n + i], enmity + (r < 0 ? r * r : 0),
+  );
+  return after - before;
 }

@@ -1,12 +1,14 @@
-// Runs chunks in parallel on worker threads (or in this thread) and hands results back in chunk
-// order, so everything downstream (aggregates, records, checkpoints) sees one sequence whatever the
-// worker count. At most one chunk per worker is in flight: memory does not grow with the run count.
+// Runs chunks in parallel and hands results back in chunk order, so everything downstream (aggregates,
+// records, checkpoints) sees one sequence whatever the worker count. With W workers, this thread is one
+// of them and W−1 are worker threads (this thread mostly waits otherwise, and each thread costs a
+// V8 isolate's memory). At most one chunk per worker is in flight: memory does not grow with runs.
+import { EventEmitter } from "node:events";
 import { Worker } from "node:worker_threads";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { compileModel } from "../model/compile.ts";
 import { Engine } from "../engine/run.ts";
 import { executeChunk, type ChunkResult } from "./chunk.ts";
-import { chunkRange } from "./plan.ts";
+import { chunkRange, type ChunkRange } from "./plan.ts";
 import type { WorkerSetup } from "./worker.ts";
 
 export interface ChunkJob {
@@ -54,14 +56,49 @@ class InProcessRunner implements ChunkRunner {
   async close(): Promise<void> {}
 }
 
+/** The interface the pool needs of a worker: a thread, or this thread between its other work. */
+interface ChunkWorker {
+  postMessage(range: ChunkRange): void;
+  on(event: "message", listener: (result: ChunkResult) => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  removeAllListeners(event: "message"): unknown;
+  terminate(): Promise<unknown>;
+}
+
+/** Runs chunks in this thread, one per turn of the event loop, so results and signals are still handled. */
+class LocalWorker extends EventEmitter implements ChunkWorker {
+  private readonly model;
+  private readonly engine;
+  private stopped = false;
+  constructor(private readonly job: ChunkJob) {
+    super();
+    this.model = compileModel(job.spec);
+    this.engine = new Engine(this.model);
+  }
+  postMessage(range: ChunkRange): void {
+    setImmediate(() => {
+      if (this.stopped) return;
+      try {
+        this.emit("message", executeChunk(this.model, this.engine, this.job.seed, range, this.job.records));
+      } catch (e) {
+        this.emit("error", e as Error);
+      }
+    });
+  }
+  async terminate(): Promise<void> {
+    this.stopped = true;
+  }
+}
+
 class WorkerPool implements ChunkRunner {
-  private readonly workers: Worker[];
+  private readonly workers: ChunkWorker[];
   private rejectRun?: (error: Error) => void;
   private resolveRun?: () => void;
 
   constructor(private readonly job: ChunkJob, size: number) {
     const setup: WorkerSetup = { spec: job.spec, seed: job.seed, records: job.records };
-    this.workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup }));
+    const threads = Array.from({ length: size - 1 }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup }));
+    this.workers = [...threads, new LocalWorker(job)];
     for (const worker of this.workers) {
       worker.on("error", (e) => this.rejectRun?.(e));
     }
@@ -77,7 +114,7 @@ class WorkerPool implements ChunkRunner {
       let deliver = 0; // next position to hand over
       let busy = 0;
       let stopped = false;
-      const start = (worker: Worker) => {
+      const start = (worker: ChunkWorker) => {
         if (stopped || next >= chunks.length) return false;
         worker.postMessage(chunkRange(chunks[next++], this.job.runs, this.job.chunkSize));
         busy++;

@@ -53,6 +53,7 @@ export function registerRun(program: Command, io: Io): void {
       const shard: Shard | undefined = options.shard ? parseShard(options.shard, process.env, options.shards) : undefined;
       const runs = options.precision !== undefined ? options.maxRuns : options.runs;
       const dir = options.out ?? defaultRunSetDir(loaded.spec.meta.id, options.seed, runs, options.precision, shard);
+      if (shard && options.precision === undefined) warnIfShardIsEmpty(io, shard, runs, options.chunkSize);
       const progress = progressLine(process.stderr, process.stderr.isTTY === true && !options.json);
       const job = startJob(loaded, {
         runs, seed: options.seed, chunkSize: options.chunkSize, workers: options.workers, precision: options.precision,
@@ -84,6 +85,13 @@ export function registerRun(program: Command, io: Io): void {
       const rate = Math.round((result.runSet.manifest.timings.runs_per_second));
       io.err(`run set: ${io.relative(result.runSet.dir)} (${result.seconds.toFixed(2)} s, ${rate.toLocaleString("en-US")} runs/s, ${options.workers} worker${options.workers === 1 ? "" : "s"})\n`);
     });
+}
+
+function warnIfShardIsEmpty(io: Io, shard: Shard, runs: number, chunkSize: number): void {
+  const chunks = Math.ceil(runs / chunkSize);
+  if (shard.index > chunks) {
+    io.err(`note: shard ${shard.index}/${shard.count} has no runs: ${runs.toLocaleString("en-US")} runs make ${chunks} chunk${chunks === 1 ? "" : "s"} of ${chunkSize.toLocaleString("en-US")}; a smaller --chunk-size spreads them over more shards\n`);
+  }
 }
 
 function resumeCommand(argv: string[], dir: string): string {
