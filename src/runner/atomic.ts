@@ -6,8 +6,8 @@ import { UserError } from "../scenario/problems.ts";
 export function writeFileAtomic(file: string, content: string): void {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  ensureDir(dir);
   try {
-    ensureDir(dir);
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (e) {
@@ -21,6 +21,14 @@ export function writeFileAtomic(file: string, content: string): void {
  * forever on special file systems such as /proc, where mkdir reports ENOENT under an existing parent.)
  */
 export function ensureDir(dir: string): void {
+  try {
+    createMissingFolders(dir);
+  } catch (e) {
+    throw new UserError(`cannot create the folder ${dir}: ${reasonOf(e)}`);
+  }
+}
+
+function createMissingFolders(dir: string): void {
   const missing: string[] = [];
   let current = path.resolve(dir);
   for (;;) {

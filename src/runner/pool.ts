@@ -97,7 +97,10 @@ class WorkerPool implements ChunkRunner {
 
   constructor(private readonly job: ChunkJob, size: number) {
     const setup: WorkerSetup = { spec: job.spec, seed: job.seed, records: job.records };
-    const threads = Array.from({ length: size - 1 }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup }));
+    const threads = Array.from({ length: size - 1 }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), {
+      workerData: setup,
+      resourceLimits: { maxYoungGenerationSizeMb: 16 }, // the hot loop allocates little; a smaller nursery keeps RSS down
+    }));
     this.workers = [...threads, new LocalWorker(job)];
     for (const worker of this.workers) {
       worker.on("error", (e) => this.rejectRun?.(e));
@@ -115,10 +118,9 @@ class WorkerPool implements ChunkRunner {
       let busy = 0;
       let stopped = false;
       const start = (worker: ChunkWorker) => {
-        if (stopped || next >= chunks.length) return false;
+        if (stopped || next >= chunks.length) return;
         worker.postMessage(chunkRange(chunks[next++], this.job.runs, this.job.chunkSize));
         busy++;
-        return true;
       };
       const finishIfIdle = () => {
         if (busy === 0 && (stopped || deliver >= chunks.length)) resolve();
@@ -146,7 +148,8 @@ class WorkerPool implements ChunkRunner {
         });
       }
       if (stop()) stopped = true;
-      for (const worker of this.workers) start(worker);
+      // Threads hold a second chunk: they would otherwise idle while this thread computes its own.
+      for (const worker of this.workers) for (let k = 0; k < (worker instanceof LocalWorker ? 1 : 2); k++) start(worker);
       finishIfIdle();
     });
   }

@@ -69,7 +69,8 @@ describe("bad input exits 2 with a pointed message and no stack trace", () => {
     ["zero runs", ["run", "--runs", "0"], /--runs: expected a whole number between 1/],
     ["an unknown option", ["run", "--bogus"], /unknown option '--bogus'/],
     ["an unknown command", ["frobnicate"], /unknown command|too many arguments|excess argument/],
-    ["an unwritable output folder", ["run", fixture("pair.yaml"), "--runs", "10", "--out", "/proc/bazaar/out"], /cannot write .*summary\.json/],
+    ["an unwritable output folder", ["run", fixture("pair.yaml"), "--runs", "10", "--out", "/proc/bazaar/out"], /cannot create the folder \/proc\/bazaar\/out: the folder cannot be created there/],
+    ["an output path that is a file", ["run", fixture("pair.yaml"), "--runs", "10", "--out", fixture("pair.yaml")], /cannot create the folder .*pair\.yaml: a file stands where a folder is needed/],
   ];
   it.each(cases)("%s", (_name, args, pattern) => {
     const r = bazaar(args);
