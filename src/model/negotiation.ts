@@ -5,7 +5,7 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { ActorTerms, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
 
 const TEMPERATURE = P.temperature;
 const OVERTURE = P.overture;
@@ -37,6 +37,7 @@ export class TurnScratch {
   readonly gains: Float64Array;
   readonly mover = new ActorTerms();
   readonly member = new ActorTerms();
+  readonly memberView = new MemberView();
   constructor(n: number) {
     this.size = new Int32Array(n);
     this.fragmented = new Uint8Array(n);
@@ -216,31 +217,9 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
 
 /** U_m(K ∪ {i}) − U_m(K) for member m of K = w.members[0..count), from one pass over K. */
 function gainFromJoining(model: Model, s: RunState, w: TurnScratch, m: number, count: number, i: number): number {
-  const n = model.n;
-  const sects = s.dims.sects;
   const t = prepareActorTerms(model, s, m, w.member);
-  let seats = 0, shia = 0, pm = -1, blocked = s.round <= s.blockedUntil;
-  let partnerClout = 0, sectView = 0, affinity = 0, enmity = 0;
-  for (let k = 0; k < count; k++) {
-    const j = w.members[k];
-    seats += s.seats[j];
-    if (model.sect[j] === model.shiaSect) shia += s.clout[j];
-    pm = premierWith(model, s, pm, j);
-    if (s.blocked[j] === 0) blocked = false;
-    if (j === m) continue;
-    partnerClout += s.clout[j];
-    sectView += s.clout[j] * s.sectAff[t.sect * sects + model.sect[j]];
-    const r = s.rel[m * n + j];
-    affinity += r - s.policyDistance[m * n + j];
-    if (r < 0) enmity += r * r;
-  }
-  const before = utilityFrom(model, t, seats, shia, pm, blocked, count - 1, partnerClout, sectView, affinity, enmity);
-  const c = s.clout[i];
-  const r = s.rel[m * n + i];
-  const after = utilityFrom(
-    model, t, seats + s.seats[i], shia + (model.sect[i] === model.shiaSect ? c : 0), premierWith(model, s, pm, i),
-    blocked && s.blocked[i] === 1, count, partnerClout + c, sectView + c * s.sectAff[t.sect * sects + model.sect[i]],
-    affinity + r - s.policyDistance[m * n + i], enmity + (r < 0 ? r * r : 0),
-  );
-  return after - before;
+  const view = w.memberView.clear(s);
+  for (let k = 0; k < count; k++) view.add(model, s, m, w.members[k]);
+  const before = view.utility(model, t);
+  return view.add(model, s, m, i).utility(model, t) - before;
 }

@@ -92,31 +92,60 @@ export function premierWith(model: Model, s: RunState, pm: number, j: number): n
   return model.pmEligible[j] === 1 && (pm < 0 || beats(model, s, j, pm)) ? j : pm;
 }
 
+/** A coalition as one member sees it: its totals, and sums over that member's partners. */
+export class MemberView {
+  seats = 0;
+  shia = 0;
+  pm = -1;
+  blocked = false;
+  partners = 0;
+  partnerClout = 0;
+  sectView = 0;
+  affinity = 0;
+  enmity = 0;
+
+  /** Resets to an empty coalition (blocked, while a failure is remembered, until an unblocked member joins). */
+  clear(s: RunState): this {
+    this.seats = this.shia = this.partnerClout = this.sectView = this.affinity = this.enmity = 0;
+    this.pm = -1;
+    this.partners = 0;
+    this.blocked = s.round <= s.blockedUntil;
+    return this;
+  }
+
+  /** Adds member j, as actor i (a member too) sees the coalition. */
+  add(model: Model, s: RunState, i: number, j: number): this {
+    this.seats += s.seats[j];
+    if (model.sect[j] === model.shiaSect) this.shia += s.clout[j];
+    this.pm = premierWith(model, s, this.pm, j);
+    if (s.blocked[j] === 0) this.blocked = false;
+    if (j === i) return this;
+    const n = model.n;
+    const r = s.rel[i * n + j];
+    this.partners++;
+    this.partnerClout += s.clout[j];
+    this.sectView += s.clout[j] * s.sectAff[model.sect[i] * s.dims.sects + model.sect[j]];
+    this.affinity += r - s.policyDistance[i * n + j];
+    if (r < 0) this.enmity += r * r;
+    return this;
+  }
+
+  utility(model: Model, t: ActorTerms, terms?: Terms): number {
+    return utilityFrom(model, t, this.seats, this.shia, this.pm, this.blocked, this.partners, this.partnerClout, this.sectView, this.affinity, this.enmity, terms);
+  }
+}
+
 const scratchTerms = new ActorTerms();
+const scratchView = new MemberView();
 
 /**
  * Utility of actor `i` in the coalition whose members are `members[0..count)` (which include i).
- * Used for consent decisions, traces and tests; a turn's options use per-coalition sums instead.
+ * Used for traces and tests; a turn's options use per-coalition sums, consent uses MemberView.
  */
 export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
-  const n = model.n;
-  const sects = s.dims.sects;
-  let seats = 0, shia = 0, pm = -1, blocked = s.round <= s.blockedUntil;
-  let partnerClout = 0, sectView = 0, affinity = 0, enmity = 0;
-  for (let k = 0; k < count; k++) {
-    const j = members[k];
-    seats += s.seats[j];
-    if (model.sect[j] === model.shiaSect) shia += s.clout[j];
-    pm = premierWith(model, s, pm, j);
-    if (s.blocked[j] === 0) blocked = false;
-    if (j === i) continue;
-    partnerClout += s.clout[j];
-    sectView += s.clout[j] * s.sectAff[model.sect[i] * sects + model.sect[j]];
-    const r = s.rel[i * n + j];
-    affinity += r - s.policyDistance[i * n + j];
-    if (r < 0) enmity += r * r;
-  }
-  return utilityFrom(model, prepareActorTerms(model, s, i, scratchTerms), seats, shia, pm, blocked, count - 1, partnerClout, sectView, affinity, enmity, terms);
+  const view = scratchView.clear(s);
+  for (let k = 0; k < count; k++) view.add(model, s, i, members[k]);
+  return view.utility(model, prepareActorTerms(model, s, i, scratchTerms), terms);
 }
 
 /** Whether j outranks k for the premiership: more seats, ties to the smaller id. */
