@@ -135,7 +135,7 @@ async function execute(
     tool: "bazaar",
     version: VERSION,
     command: options.command,
-    scenario: { file: loaded.file, id: summary.scenario.id, sha256: loaded.sha256, resolved: loaded.spec },
+    scenario: { file: loaded.file, id: summary.scenario.id, sha256: loaded.sha256, overrides: loaded.overrides ?? [], resolved: loaded.spec },
     seed: options.seed,
     runs: aggregate.runs,
     chunk_size: options.chunkSize,

@@ -14,7 +14,7 @@ export interface Manifest {
   tool: "bazaar";
   version: string;
   command: string[];
-  scenario: { file: string; id: string; sha256: string; resolved: ScenarioSpec };
+  scenario: { file: string; id: string; sha256: string; overrides?: string[]; resolved: ScenarioSpec };
   seed: number;
   runs: number;
   chunk_size: number;

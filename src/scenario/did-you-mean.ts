@@ -26,7 +26,7 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     }
   }
   const tolerance = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance <= tolerance ? best : undefined;
+  return bestDistance <= tolerance && bestDistance < word.length ? best : undefined;
 }
 
 export function suggestion(word: string, candidates: Iterable<string>): string {

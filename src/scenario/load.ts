@@ -8,16 +8,42 @@ import { explainIssues, type FieldIssue } from "./zod-issues.ts";
 import { crossCheck } from "./cross-check.ts";
 import { ScenarioError, type Problem } from "./problems.ts";
 import { knownFieldNames } from "./json-schema.ts";
+import { applyOverrides, parseOverride, type Override } from "./overrides.ts";
+import { readWithBases } from "./extends.ts";
 
 export interface LoadedScenario {
   file: string;
   spec: ScenarioSpec;
+  /** The `--set` overrides applied, as written. */
+  overrides?: string[];
   /** sha256 of the resolved scenario (canonical JSON), so equal assumptions give equal hashes. */
   sha256: string;
 }
 
-export function loadScenarioFile(file: string): LoadedScenario {
-  return parseScenarioText(file, readScenarioText(file));
+export function loadScenarioFile(file: string, overrides: string[] = []): LoadedScenario {
+  const loaded = validateScenarioData(readWithBases(file, readScenarioText));
+  return overrides.length > 0 ? withOverrides(loaded, overrides.map(parseOverride)) : loaded;
+}
+
+/** The scenario with `--set` overrides applied (with immer) and validated again. */
+export function withOverrides(loaded: LoadedScenario, overrides: Override[]): LoadedScenario {
+  const { data, resolved } = applyOverrides(loaded.spec, overrides);
+  const result = Scenario.safeParse(data, { reportInput: true });
+  const issues = result.success ? crossCheck(result.data) : explainIssues(result.error.issues, knownFieldNames());
+  if (issues.length > 0) {
+    throw new ScenarioError(issues.map((issue) => ({ file: blame(loaded.file, overrides, resolved, issue.path), path: issue.path, message: issue.message })));
+  }
+  return { file: loaded.file, spec: result.data!, sha256: scenarioHash(result.data!), overrides: [...(loaded.overrides ?? []), ...overrides.map((o) => o.text)] };
+}
+
+/** Names the override whose path the problem lies under, or the file. */
+function blame(file: string, overrides: Override[], resolved: (string | number)[][], path: (string | number)[]): string {
+  const text = path.join(".");
+  for (let k = overrides.length - 1; k >= 0; k--) {
+    const p = resolved[k].join(".");
+    if (text === p || text.startsWith(p + ".") || p.startsWith(text + ".")) return `--set ${overrides[k].text}`;
+  }
+  return `${file} (after --set)`;
 }
 
 export function readScenarioText(file: string): string {
@@ -48,8 +74,8 @@ export function validateScenarioData(source: YamlSource): LoadedScenario {
     ? crossCheck(result.data)
     : [...explainIssues(result.error.issues, knownFieldNames()), ...crossCheckLeniently(source.data)];
   if (issues.length > 0) throw new ScenarioError(issues.map((i) => toProblem(source, i)));
-  const spec = result.data!;
-  return { file: source.file, spec, sha256: scenarioHash(spec) };
+  const { extends: _base, ...spec } = result.data!;
+  return { file: source.file, spec: spec as ScenarioSpec, sha256: scenarioHash(spec as ScenarioSpec) };
 }
 
 /**

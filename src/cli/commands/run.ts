@@ -27,6 +27,11 @@ interface RunOptions {
   shards?: number;
   resume?: boolean;
   records?: boolean;
+  set: string[];
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -48,8 +53,9 @@ export function registerRun(program: Command, io: Io): void {
     .option("--resume", "continue an interrupted batch in --out (or the default folder)")
     .option("--out <dir>", "run set folder (default: runs/<scenario>-s<seed>-n<runs>)")
     .option("--json", "print summary.json on stdout instead of a table")
+    .option("--set <path=value>", "override an assumption (repeatable): actors.sadrists.seats=73", collect, [])
     .action(async (scenario: string, options: RunOptions) => {
-      const loaded = loadScenarioFile(scenario);
+      const loaded = loadScenarioFile(scenario, options.set);
       const shard: Shard | undefined = options.shard ? parseShard(options.shard, process.env, options.shards) : undefined;
       const runs = options.precision !== undefined ? options.maxRuns : options.runs;
       const dir = options.out ?? defaultRunSetDir(loaded.spec.meta.id, options.seed, runs, options.precision, shard);

@@ -3,6 +3,7 @@ import { loadScenarioFile } from "../../scenario/load.ts";
 import { ScenarioError, type Problem } from "../../scenario/problems.ts";
 import { toJson } from "../../runner/runset.ts";
 import type { Io } from "../io.ts";
+import { collect } from "./run.ts";
 
 export function registerValidate(program: Command, io: Io): void {
   program
@@ -10,10 +11,11 @@ export function registerValidate(program: Command, io: Io): void {
     .description("check scenario files; report every problem with file:line:column")
     .argument("<files...>", "scenario files")
     .option("--json", "print the results as JSON")
-    .action((files: string[], options: { json?: boolean }) => {
+    .option("--set <path=value>", "validate with an override applied (repeatable)", collect, [])
+    .action((files: string[], options: { json?: boolean; set: string[] }) => {
       const results = files.map((file) => {
         try {
-          const loaded = loadScenarioFile(file);
+          const loaded = loadScenarioFile(file, options.set);
           return { file, ok: true, sha256: loaded.sha256, problems: [] as Problem[] };
         } catch (e) {
           if (e instanceof ScenarioError) return { file, ok: false, problems: e.problems };

@@ -68,6 +68,10 @@ export const Observed = z
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional().describe("JSON Schema address for editors."),
+    extends: z
+      .string()
+      .optional()
+      .describe("A base scenario file (relative to this one) whose fields this file overrides: mappings merge deeply, lists of items with ids (actors, outcomes, metrics, events…) and relation pairs merge item by item."),
     meta: Meta,
     parliament: Parliament,
     issues: z.array(Issue).default([]).describe("Declared policy dimensions."),

@@ -1,0 +1,89 @@
+// `--set path=value`: edits to a loaded scenario. Paths address list items by id
+// (`actors.sadrists.seats=73`) or by position (`relations.pairs.0.value=-0.5`); values parse as YAML
+// (`drivers.iran_pressure={dist: beta, a: 6, b: 3}`). Edits are made with immer and re-validated.
+import { produce } from "immer";
+import { parse as parseYamlValue } from "yaml";
+import { UserError } from "./problems.ts";
+import { suggestion } from "./did-you-mean.ts";
+
+const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface Override {
+  /** As the user wrote it: `actors.sadrists.seats=73`. */
+  text: string;
+  path: string[];
+  value: unknown;
+}
+
+export interface Applied<T> {
+  data: T;
+  /** Each override's path with list items as positions, as validation reports them. */
+  resolved: (string | number)[][];
+}
+
+export function parseOverride(text: string): Override {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw new UserError(`--set ${text}: expected path=value, e.g. actors.sadrists.seats=73`);
+  const path = text.slice(0, eq).trim().split(".");
+  for (const part of path) {
+    if (part === "") throw new UserError(`--set ${text}: expected a path of dot-separated names, found an empty part`);
+    if (FORBIDDEN.has(part)) throw new UserError(`--set ${text}: '${part}' is not a scenario field`);
+  }
+  let value: unknown;
+  try {
+    value = parseYamlValue(text.slice(eq + 1), { maxAliasCount: 0 });
+  } catch (e) {
+    throw new UserError(`--set ${text}: expected a YAML value, found ${(e as Error).message.split("\n")[0]}`);
+  }
+  return { text, path, value };
+}
+
+/** Applies overrides in order to a plain scenario object and returns the edited copy. */
+export function applyOverrides<T extends object>(data: T, overrides: Override[]): Applied<T> {
+  const resolved: (string | number)[][] = [];
+  const edited = produce(data, (draft) => {
+    for (const o of overrides) resolved.push(assign(draft as Record<string, unknown>, o));
+  });
+  return { data: edited, resolved };
+}
+
+function assign(root: Record<string, unknown>, o: Override): (string | number)[] {
+  let node: unknown = root;
+  const resolved: (string | number)[] = [];
+  const where = (k: number) => o.path.slice(0, k).join(".") || "(top level)";
+  for (let k = 0; k < o.path.length - 1; k++) {
+    const key = keyIn(node, o.path[k], () => `--set ${o.text}: ${where(k)} has no '${o.path[k]}'`);
+    resolved.push(key);
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  const last = o.path[o.path.length - 1];
+  if (Array.isArray(node)) {
+    const index = indexIn(node, last, () => `--set ${o.text}: ${where(o.path.length - 1)} has no item '${last}'`);
+    node[index] = o.value;
+    resolved.push(index);
+  } else if (node && typeof node === "object") {
+    // A new key is allowed only where the schema knows it (validation runs next); nested paths must exist.
+    (node as Record<string, unknown>)[last] = o.value;
+    resolved.push(last);
+  } else {
+    throw new UserError(`--set ${o.text}: ${where(o.path.length - 1)} is a single value, not a mapping or list`);
+  }
+  return resolved;
+}
+
+/** The key of `part` in a list (its position) or mapping, or an error naming what is there. */
+function keyIn(node: unknown, part: string, missing: () => string): string | number {
+  if (Array.isArray(node)) return indexIn(node, part, missing);
+  if (node && typeof node === "object" && Object.hasOwn(node, part) && (node as Record<string, unknown>)[part] !== undefined) return part;
+  const keys = node && typeof node === "object" ? Object.keys(node) : [];
+  throw new UserError(`${missing()}${suggestion(part, keys)}`);
+}
+
+/** A list item by its `id`, or by position when the part is a number. */
+function indexIn(list: unknown[], part: string, missing: () => string): number {
+  const byId = list.findIndex((item) => item && typeof item === "object" && (item as { id?: unknown }).id === part);
+  if (byId >= 0) return byId;
+  if (/^\d+$/.test(part) && Number(part) < list.length) return Number(part);
+  const ids = list.flatMap((item) => (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? [(item as { id: string }).id] : []));
+  throw new UserError(`${missing()}${suggestion(part, ids)}`);
+}
