@@ -13,9 +13,13 @@ export function parseCount(name: string, max: number) {
 }
 
 export function parseSeed(text: string): number {
+  return parseWhole("--seed", text);
+}
+
+export function parseWhole(name: string, text: string): number {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
-    throw new UserError(`--seed: expected a whole number between 0 and ${Number.MAX_SAFE_INTEGER}, found '${text}'`);
+    throw new UserError(`${name}: expected a whole number between 0 and ${Number.MAX_SAFE_INTEGER}, found '${text}'`);
   }
   return Number(trimmed);
 }

@@ -6,6 +6,9 @@ import { registerRun } from "./commands/run.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { registerSchema } from "./commands/schema.ts";
 import { registerMerge } from "./commands/merge.ts";
+import { registerTrace } from "./commands/trace.ts";
+import { registerSweep } from "./commands/sweep.ts";
+import { registerSensitivity } from "./commands/sensitivity.ts";
 import type { Io } from "./io.ts";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
@@ -21,6 +24,9 @@ export function buildProgram(io: Io): Command {
   registerValidate(program, io);
   registerSchema(program, io);
   registerMerge(program, io);
+  registerTrace(program, io);
+  registerSweep(program, io);
+  registerSensitivity(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }

@@ -7,6 +7,7 @@ import { fireEvents } from "../model/events.ts";
 import { attemptFormation, checkGovernment, formingCoalition } from "../model/government.ts";
 import { takeTurn, TurnScratch } from "../model/negotiation.ts";
 import { RunState } from "../model/state.ts";
+import type { Tracer } from "./trace.ts";
 
 export interface RunResult {
   outcome: number;
@@ -34,12 +35,14 @@ export class Engine {
   }
 
   /** Simulates one run with the given stream; the returned result is overwritten by the next run. */
-  run(rng: Rng): RunResult {
+  run(rng: Rng, trace?: Tracer): RunResult {
     const { model, state: s } = this;
     prepareRun(model, s, rng);
+    trace?.add({ kind: "assumptions", values: model.slots.map((slot, k) => ({ path: slot.path, value: s.sampled[k] })) });
     for (let round = 1; round <= model.maxRounds; round++) {
       s.round = round;
-      this.playRound(rng);
+      trace?.add({ kind: "round", round });
+      this.playRound(rng, trace);
       if (s.government >= 0 && round >= s.formedRound + model.stabilityRounds) break;
     }
     this.result.outcome = classify(model, s);
@@ -47,21 +50,21 @@ export class Engine {
     return this.result;
   }
 
-  private playRound(rng: Rng): void {
+  private playRound(rng: Rng, trace?: Tracer): void {
     const { model, state: s, order } = this;
-    fireEvents(model, s, rng);
-    checkGovernment(model, s);
+    fireEvents(model, s, rng, trace && ((k) => trace.add({ kind: "event", round: s.round, id: model.events[k].id, label: model.events[k].label })));
+    checkGovernment(model, s, trace);
     driftRelations(model, s);
     for (let i = 0; i < model.n; i++) order[i] = i;
     shuffleInPlace(rng, order);
-    for (let k = 0; k < model.n; k++) takeTurn(model, s, rng, this.scratch, order[k]);
-    if (s.government < 0) this.tryFormation(rng);
+    for (let k = 0; k < model.n; k++) takeTurn(model, s, rng, this.scratch, order[k], trace);
+    if (s.government < 0) this.tryFormation(rng, trace);
   }
 
-  private tryFormation(rng: Rng): void {
+  private tryFormation(rng: Rng, trace?: Tracer): void {
     const { model, state: s } = this;
     const label = formingCoalition(model, s, this.seatsByLabel, this.pmByLabel);
-    if (label >= 0) attemptFormation(model, s, rng, label, this.pmByLabel[label], this.seatsByLabel[label]);
+    if (label >= 0) attemptFormation(model, s, rng, label, this.pmByLabel[label], this.seatsByLabel[label], trace);
   }
 }
 

@@ -20,6 +20,8 @@ export interface Slot {
   indices: number[];
   dist: DistributionSpec;
   range: Range;
+  /** Set by sensitivity analysis: the slot still draws (keeping every stream aligned) but takes this value. */
+  pinned?: number;
 }
 
 export interface CompiledStep {

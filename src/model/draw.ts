@@ -9,7 +9,8 @@ export function prepareRun(model: Model, s: RunState, rng: Rng): void {
   s.resetFrom(model.template);
   for (let k = 0; k < model.slots.length; k++) {
     const slot = model.slots[k];
-    const value = sampleDistribution(rng, slot.dist, slot.range);
+    const drawn = sampleDistribution(rng, slot.dist, slot.range);
+    const value = slot.pinned ?? drawn;
     s.sampled[k] = value;
     const target = s[slot.array];
     for (const i of slot.indices) target[i] = value;

@@ -5,6 +5,7 @@ import type { CompiledStep, Model } from "./compile.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 import { beats } from "./utility.ts";
+import type { Tracer } from "../engine/trace.ts";
 
 export interface VoteCount {
   /** Seats of members present, counting the coalition in full. */
@@ -63,11 +64,12 @@ export function supportFor(model: Model, s: RunState, o: number, label: number):
 }
 
 /** Puts coalition `label` with premier `pm` through every step; records the government if all pass. */
-export function attemptFormation(model: Model, s: RunState, rng: Rng, label: number, pm: number, coalitionSeats: number): boolean {
+export function attemptFormation(model: Model, s: RunState, rng: Rng, label: number, pm: number, coalitionSeats: number, trace?: Tracer): boolean {
   const boycottBelow = s.params[P.boycott_below];
   const temperature = s.params[P.attendance_temperature];
   for (const step of model.steps) {
     const votes: VoteCount = { present: coalitionSeats, yes: coalitionSeats };
+    const outsiders: { actor: string; support: number; attended: boolean | number; yes: boolean }[] = [];
     for (let o = 0; o < model.n; o++) {
       if (s.coalition[o] === label) continue;
       const support = supportFor(model, s, o, label);
@@ -76,13 +78,21 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
         // Members decide one by one: count the expected attendance and yes votes, no draw.
         votes.present += s.seats[o] * attend;
         votes.yes += s.seats[o] * attend * logistic(support / temperature);
+        trace && outsiders.push({ actor: model.ids[o], support, attended: attend, yes: support > 0 });
         continue;
       }
-      if (rng.next() >= attend) continue;
+      const attended = rng.next() < attend;
+      trace && outsiders.push({ actor: model.ids[o], support, attended, yes: attended && support > 0 });
+      if (!attended) continue;
       votes.present += s.seats[o];
       if (support > 0) votes.yes += s.seats[o];
     }
-    if (!stepPasses(step, votes)) {
+    const passed = stepPasses(step, votes);
+    trace?.add({
+      kind: "vote", round: s.round, coalition: trace.members(s, label), pm: model.ids[pm], step: step.id, present: votes.present, yes: votes.yes,
+      needed: { quorum: step.quorumSeats, yes: step.passFractionOfPresent > 0 ? step.passFractionOfPresent * votes.present : step.passSeats }, passed, outsiders,
+    });
+    if (!passed) {
       rememberBlocked(model, s, label);
       return false;
     }
@@ -90,6 +100,7 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
   s.government = label;
   s.pm = pm;
   s.formedRound = s.round;
+  trace?.add({ kind: "government", round: s.round, coalition: trace.members(s, label), pm: model.ids[pm] });
   return true;
 }
 
@@ -104,11 +115,12 @@ function logistic(x: number): number {
 }
 
 /** A government falls when its coalition drops below the seats it needs or loses its premier. */
-export function checkGovernment(model: Model, s: RunState): void {
+export function checkGovernment(model: Model, s: RunState, trace?: Tracer): void {
   if (s.government < 0) return;
   let seats = 0;
   for (let i = 0; i < model.n; i++) if (s.coalition[i] === s.government) seats += s.seats[i];
   if (seats + s.fragmentedBacking < model.minWinning || s.coalition[s.pm] !== s.government) {
+    trace?.add({ kind: "fall", round: s.round, coalition: trace.members(s, s.government), reason: s.coalition[s.pm] !== s.government ? "the premier's party left" : "it no longer has the seats to govern" });
     s.government = -1;
     s.pm = -1;
   }

@@ -6,6 +6,7 @@ import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 import { ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import type { Tracer } from "../engine/trace.ts";
 
 const TEMPERATURE = P.temperature;
 const OVERTURE = P.overture;
@@ -57,7 +58,7 @@ export class TurnScratch {
   }
 }
 
-export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i: number): void {
+export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i: number, trace?: Tracer): void {
   if (model.fragmented[i] === 1) return;
   if (w.totalsVersion !== s.version) sumTotals(model, s, w);
   sumPartners(model, s, w, i);
@@ -86,13 +87,17 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
       size[label], clout[label], sectView[label], affinity[label], enmity[label],
     );
   }
-  const target = w.optionLabel[logitChoice(rng, w.optionUtility, options, s.params[TEMPERATURE], w.optionWeight)];
+  const picked = logitChoice(rng, w.optionUtility, options, s.params[TEMPERATURE], w.optionWeight);
+  const target = w.optionLabel[picked];
+  if (trace) traceChoice(trace, s, w, i, options, picked);
   if (target === current) return;
-  if (target === LEAVE) s.coalition[i] = freeLabel(w, model.n);
-  else if (admits(model, s, w, target, i)) s.coalition[i] = target;
+  if (target === LEAVE) {
+    trace?.add({ kind: "leave", round: s.round, actor: model.ids[i], from: trace.members(s, current) });
+    s.coalition[i] = freeLabel(w, model.n);
+  } else if (admits(model, s, w, target, i, trace)) s.coalition[i] = target;
   else return;
   s.version++;
-  checkGovernment(model, s);
+  checkGovernment(model, s, trace);
 }
 
 /** Coalition totals that do not depend on who moves: recomputed only when the state's version changes. */
@@ -189,7 +194,7 @@ export function logitChoice(rng: Rng, utilities: Float64Array, count: number, te
  * the proposal passes by seat-weighted majority of members who gain (or unanimity). Accepting members
  * warm to the proposer, refusing members cool.
  */
-function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: number): boolean {
+function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: number, trace?: Tracer): boolean {
   let count = 0;
   let seats = 0;
   for (let j = 0; j < model.n; j++) {
@@ -209,6 +214,7 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
     else allYes = false;
   }
   const accepted = model.unanimity ? allYes : yesWeight * 2 > totalWeight;
+  if (trace) traceProposal(trace, s, w, i, count, accepted);
   const overture = s.params[OVERTURE];
   const rebuff = s.params[REBUFF];
   for (let k = 0; k < count; k++) nudgeRelation(s, model.n, i, w.members[k], w.gains[k] > 0 ? overture : -rebuff);
@@ -222,4 +228,31 @@ function gainFromJoining(model: Model, s: RunState, w: TurnScratch, m: number, c
   for (let k = 0; k < count; k++) view.add(model, s, m, w.members[k]);
   const before = view.utility(model, t);
   return view.add(model, s, m, i).utility(model, t) - before;
+}
+
+function optionName(trace: Tracer, s: RunState, i: number, label: number): string {
+  if (label === LEAVE) return "leave and stand alone";
+  if (label === s.coalition[i]) return "stay";
+  return `join ${trace.members(s, label).join(" + ")}`;
+}
+
+function traceChoice(trace: Tracer, s: RunState, w: TurnScratch, i: number, count: number, picked: number): void {
+  let total = 0;
+  for (let k = 0; k < count; k++) total += w.optionWeight[k];
+  trace.add({
+    kind: "choice", round: s.round, actor: trace.model.ids[i], chosen: optionName(trace, s, i, w.optionLabel[picked]),
+    options: Array.from({ length: count }, (_, k) => ({ option: optionName(trace, s, i, w.optionLabel[k]), utility: w.optionUtility[k], probability: w.optionWeight[k] / total })),
+  });
+}
+
+function traceProposal(trace: Tracer, s: RunState, w: TurnScratch, i: number, count: number, accepted: boolean): void {
+  const members = Array.from(w.members.subarray(0, count));
+  const ids = trace.model.ids;
+  const mine: number[] = [];
+  for (let j = 0; j < trace.model.n; j++) if (s.coalition[j] === s.coalition[i]) mine.push(j);
+  trace.add({
+    kind: "proposal", round: s.round, proposer: ids[i], to: members.map((m) => ids[m]), accepted,
+    proposerTerms: { now: trace.terms(s, i, mine), joined: trace.terms(s, i, [...members, i]) },
+    answers: members.map((m, k) => ({ member: ids[m], gain: w.gains[k], yes: w.gains[k] > 0 })),
+  });
 }

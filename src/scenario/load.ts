@@ -27,7 +27,7 @@ export function loadScenarioFile(file: string, overrides: string[] = []): Loaded
 
 /** The scenario with `--set` overrides applied (with immer) and validated again. */
 export function withOverrides(loaded: LoadedScenario, overrides: Override[]): LoadedScenario {
-  const { data, resolved } = applyOverrides(loaded.spec, overrides);
+  const { data, resolved } = applyOverrides(loaded.spec, overrides, knownFieldNames());
   const result = Scenario.safeParse(data, { reportInput: true });
   const issues = result.success ? crossCheck(result.data) : explainIssues(result.error.issues, knownFieldNames());
   if (issues.length > 0) {

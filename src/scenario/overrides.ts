@@ -39,15 +39,19 @@ export function parseOverride(text: string): Override {
 }
 
 /** Applies overrides in order to a plain scenario object and returns the edited copy. */
-export function applyOverrides<T extends object>(data: T, overrides: Override[]): Applied<T> {
+/**
+ * Applies overrides in order. A path must exist, except that its last part may name a field the
+ * format defines (`knownFields`) that the file left out; validation then checks it belongs there.
+ */
+export function applyOverrides<T extends object>(data: T, overrides: Override[], knownFields: Set<string>): Applied<T> {
   const resolved: (string | number)[][] = [];
   const edited = produce(data, (draft) => {
-    for (const o of overrides) resolved.push(assign(draft as Record<string, unknown>, o));
+    for (const o of overrides) resolved.push(assign(draft as Record<string, unknown>, o, knownFields));
   });
   return { data: edited, resolved };
 }
 
-function assign(root: Record<string, unknown>, o: Override): (string | number)[] {
+function assign(root: Record<string, unknown>, o: Override, knownFields: Set<string>): (string | number)[] {
   let node: unknown = root;
   const resolved: (string | number)[] = [];
   const where = (k: number) => o.path.slice(0, k).join(".") || "(top level)";
@@ -62,7 +66,9 @@ function assign(root: Record<string, unknown>, o: Override): (string | number)[]
     node[index] = o.value;
     resolved.push(index);
   } else if (node && typeof node === "object") {
-    // A new key is allowed only where the schema knows it (validation runs next); nested paths must exist.
+    if (!Object.hasOwn(node, last) && !knownFields.has(last)) {
+      throw new UserError(`--set ${o.text}: ${where(o.path.length - 1)} has no '${last}'${suggestion(last, Object.keys(node))}`);
+    }
     (node as Record<string, unknown>)[last] = o.value;
     resolved.push(last);
   } else {

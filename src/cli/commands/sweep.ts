@@ -1,0 +1,50 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { loadScenarioFile } from "../../scenario/load.ts";
+import { parseVary, runSweep, sweepCsv, type Sweep } from "../../runner/sweep.ts";
+import { writeFileAtomic } from "../../runner/atomic.ts";
+import { toJson } from "../../runner/runset.ts";
+import { DEFAULT_SEED } from "../../runner/forecast.ts";
+import { DEFAULT_SCENARIO } from "../../version.ts";
+import { parseCount, parseSeed } from "../options.ts";
+import { collect } from "./run.ts";
+import type { Io } from "../io.ts";
+
+export function registerSweep(program: Command, io: Io): void {
+  program
+    .command("sweep")
+    .description("outcome probabilities across a grid of one or two assumptions (same seeds at every point)")
+    .argument("[scenario]", "scenario file", DEFAULT_SCENARIO)
+    .requiredOption("--vary <path=from:to:steps>", "an assumption to vary, e.g. drivers.iran_pressure=0:1:11 (once or twice)", collect, [])
+    .option("--runs <n>", "runs per grid point", parseCount("--runs", 10_000_000), 2000)
+    .option("--seed <s>", "master seed, the same at every point", parseSeed, DEFAULT_SEED)
+    .option("--set <path=value>", "override an assumption first (repeatable)", collect, [])
+    .option("--out <dir>", "folder for sweep.json and sweep.csv")
+    .option("--json", "print sweep.json on stdout")
+    .action((scenario: string, options: { vary: string[]; runs: number; seed: number; set: string[]; out?: string; json?: boolean }) => {
+      const loaded = loadScenarioFile(scenario, options.set);
+      const sweep = runSweep(loaded, options.vary.map(parseVary), options.runs, options.seed);
+      const dir = options.out ?? path.resolve("runs", `${loaded.spec.meta.id}-sweep-${sweep.vary.map((v) => v.path.replace(/[^a-z0-9_-]+/gi, "_")).join("-")}-s${options.seed}-n${options.runs}`);
+      writeFileAtomic(path.join(dir, "sweep.json"), toJson(sweep));
+      writeFileAtomic(path.join(dir, "sweep.csv"), sweepCsv(sweep));
+      if (options.json) io.out(toJson(sweep));
+      else io.out(formatSweep(sweep) + "\n");
+      io.err(`sweep: ${io.relative(dir)}/sweep.json and sweep.csv\n`);
+    });
+}
+
+function formatSweep(sweep: Sweep): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(8);
+  const ids = sweep.points[0].outcomes.map((o) => o.id);
+  const keyWidth = Math.max(...sweep.vary.map((v) => v.path.length), 6);
+  const lines = [`${sweep.scenario.title}: ${sweep.runs.toLocaleString("en-US")} runs per point, seed ${sweep.seed} at every point`, ""];
+  lines.push(`  ${sweep.vary.map((v) => v.path.padStart(keyWidth)).join("  ")}  ${ids.map((id) => id.slice(0, 8).padStart(8)).join(" ")}`);
+  for (const p of sweep.points) {
+    lines.push(`  ${sweep.vary.map((v) => String(p.values[v.path]).padStart(keyWidth)).join("  ")}  ${p.outcomes.map((o) => pct(o.probability)).join(" ")}`);
+  }
+  if (sweep.crossings.length > 0) {
+    lines.push("");
+    for (const c of sweep.crossings) lines.push(`  ${c.outcomes[1]} overtakes ${c.outcomes[0]} at ${c.path} ≈ ${c.at}`);
+  }
+  return lines.join("\n");
+}
