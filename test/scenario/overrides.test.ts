@@ -35,7 +35,9 @@ describe("--set", () => {
 
   it("refuses paths that do not exist, with the nearest name", () => {
     expect(failure("actors.sadrist.seats=73")).toBe("--set actors.sadrist.seats=73: actors has no 'sadrist' (did you mean 'sadrists'?)");
-    expect(failure("actors.sadrists.powr=0.3")).toMatch(/unknown field 'powr' \(did you mean 'power'\?\)/);
+    expect(failure("actors.sadrists.powr=0.3")).toBe("--set actors.sadrists.powr=0.3: actors.sadrists has no 'powr' (did you mean 'power'?)");
+    expect(failure("drivers.iran_presure=0.5")).toBe("--set drivers.iran_presure=0.5: drivers has no 'iran_presure' (did you mean 'iran_pressure'?)");
+    expect(load("actors.kdp.bloc=cf").spec.actors.find((a) => a.id === "kdp")!.bloc).toBe("cf"); // a field the file left out
     expect(failure("nowhere.x=1")).toMatch(/has no 'nowhere'/);
   });
 
