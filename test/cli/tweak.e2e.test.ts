@@ -1,0 +1,72 @@
+// End-to-end: the commands analysts use to tweak assumptions, spawned as the real program.
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT, fixture, scenarioFile } from "../helpers.ts";
+
+const BIN = path.join(ROOT, "bin", "bazaar.js");
+const temp = () => mkdtempSync(path.join(os.tmpdir(), "bazaar-tweak-"));
+function bazaar(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("tweaking assumptions from the command line", () => {
+  it("run --set records the overrides in the manifest and changes the hash", () => {
+    const out = temp();
+    const r = bazaar(["run", fixture("pair.yaml"), "--runs", "300", "--set", "relations.pairs.0.value=0.9", "--set", "drivers.iran_pressure={dist: uniform, min: 0.2, max: 0.4}", "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8"));
+    expect(manifest.scenario.overrides).toEqual(["relations.pairs.0.value=0.9", "drivers.iran_pressure={dist: uniform, min: 0.2, max: 0.4}"]);
+    expect(manifest.scenario.resolved.relations.pairs[0].value).toBe(0.9);
+  });
+
+  it("run --set with a bad path or a prototype key exits 2 with a pointed message", () => {
+    for (const [set, pattern] of [
+      ["actors.sadrist.seats=73", /actors has no 'sadrist' \(did you mean 'sadrists'\?\)/],
+      ["__proto__.polluted=1", /'__proto__' is not a scenario field/],
+      ["actors.sadrists.seats=-5", /expected a number ≥ 0, found -5/],
+    ] as const) {
+      const r = bazaar(["run", "--runs", "10", "--set", set]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
+  it("sweep prints a table and writes sweep.json and sweep.csv", () => {
+    const out = temp();
+    const r = bazaar(["sweep", fixture("pair.yaml"), "--vary", "drivers.iran_pressure=0:1:3", "--runs", "300", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/drivers\.iran_pressure\s+together\s+apart/);
+    const sweep = JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8"));
+    expect(sweep.points).toHaveLength(3);
+    expect(readFileSync(path.join(out, "sweep.csv"), "utf8").split("\n")[0]).toBe("drivers.iran_pressure,outcome,probability,ci95_low,ci95_high");
+  });
+
+  it("sensitivity ranks every uncertain input of the default scenario", () => {
+    const out = temp();
+    const r = bazaar(["sensitivity", "--runs", "200", "--out", out]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(path.join(out, "sensitivity.json"), "utf8"));
+    expect(result.rows.map((row: { path: string }) => row.path)).toContain("actors.sadrists.seats");
+    expect(r.stdout).toMatch(/largest first/);
+  });
+
+  it("trace tells the story of the run the batch counted", () => {
+    const out = temp();
+    const run = bazaar(["run", scenarioFile("maliki-sadr-2024.yaml"), "--runs", "40", "--seed", "8", "--records", "--out", out]);
+    expect(run.code).toBe(0);
+    const records = readFileSync(path.join(out, "runs.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    for (const index of [0, 17, 39]) {
+      const trace = bazaar(["trace", "--seed", "8", "--run", String(index), "--json"]);
+      expect(trace.code).toBe(0);
+      expect(JSON.parse(trace.stdout).entries.at(-1).id).toBe(records[index].outcome);
+    }
+    const text = bazaar(["trace", "--seed", "8", "--run", "17"]);
+    expect(text.stdout).toMatch(/^Run 17 of seed 8: Maliki and Sadr, 2024\nSampled assumptions:/);
+    expect(text.stdout).toMatch(/Outcome after \d+ rounds: .*, because /);
+  });
+});
