@@ -33,6 +33,7 @@ export function renderTrace(entries: TraceEntry[], all = false): string {
         const answers = e.answers.map((a) => `${a.member} ${a.gain > 0 ? "gains" : "loses"} ${f(Math.abs(a.gain))} (${a.yes ? "yes" : "no"})`).join(", ");
         lines.push(`  ${e.proposer} proposes to join ${group(e.to)}: ${answers} → ${e.accepted ? "accepted" : "refused"}.`);
         lines.push(`    ${e.proposer} now: ${termText(e.proposerTerms.now)}; if joined: ${termText(e.proposerTerms.joined)}.`);
+        for (const a of e.answers) lines.push(`    ${a.member} without: ${termText(a.without)}; with: ${termText(a.with)}.`);
         break;
       }
       case "leave":

@@ -12,7 +12,7 @@ export type TraceEntry =
   | { kind: "round"; round: number }
   | { kind: "event"; round: number; id: string; label: string }
   | { kind: "choice"; round: number; actor: string; options: { option: string; utility: number; probability: number }[]; chosen: string }
-  | { kind: "proposal"; round: number; proposer: string; to: string[]; proposerTerms: { now: TermValues; joined: TermValues }; answers: { member: string; gain: number; yes: boolean }[]; accepted: boolean }
+  | { kind: "proposal"; round: number; proposer: string; to: string[]; proposerTerms: { now: TermValues; joined: TermValues }; answers: { member: string; gain: number; yes: boolean; without: TermValues; with: TermValues }[]; accepted: boolean }
   | { kind: "leave"; round: number; actor: string; from: string[] }
   | { kind: "vote"; round: number; coalition: string[]; pm: string; step: string; present: number; yes: number; needed: { quorum: number; yes: number }; passed: boolean; outsiders: { actor: string; support: number; attended: boolean | number; yes: boolean }[] }
   | { kind: "government"; round: number; coalition: string[]; pm: string }

@@ -253,6 +253,9 @@ function traceProposal(trace: Tracer, s: RunState, w: TurnScratch, i: number, co
   trace.add({
     kind: "proposal", round: s.round, proposer: ids[i], to: members.map((m) => ids[m]), accepted,
     proposerTerms: { now: trace.terms(s, i, mine), joined: trace.terms(s, i, [...members, i]) },
-    answers: members.map((m, k) => ({ member: ids[m], gain: w.gains[k], yes: w.gains[k] > 0 })),
+    answers: members.map((m, k) => ({
+      member: ids[m], gain: w.gains[k], yes: w.gains[k] > 0,
+      without: trace.terms(s, m, members), with: trace.terms(s, m, [...members, i]),
+    })),
   });
 }

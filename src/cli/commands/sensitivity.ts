@@ -9,6 +9,7 @@ import { DEFAULT_SCENARIO } from "../../version.ts";
 import { parseCount, parseSeed } from "../options.ts";
 import { collect } from "./run.ts";
 import type { Io } from "../io.ts";
+import { UserError } from "../../scenario/problems.ts";
 
 export function registerSensitivity(program: Command, io: Io): void {
   program
@@ -17,18 +18,27 @@ export function registerSensitivity(program: Command, io: Io): void {
     .argument("[scenario]", "scenario file", DEFAULT_SCENARIO)
     .option("--runs <n>", "runs per pinned variant", parseCount("--runs", 10_000_000), 2000)
     .option("--seed <s>", "master seed, the same for every variant", parseSeed, DEFAULT_SEED)
+    .option("--quantiles <low,high>", "where to pin each input, as quantiles of its distribution", parseQuantiles, [0.1, 0.9])
     .option("--set <path=value>", "override an assumption first (repeatable)", collect, [])
     .option("--out <dir>", "folder for sensitivity.json")
     .option("--json", "print sensitivity.json on stdout")
-    .action((scenario: string, options: { runs: number; seed: number; set: string[]; out?: string; json?: boolean }) => {
+    .action((scenario: string, options: { runs: number; seed: number; quantiles: [number, number]; set: string[]; out?: string; json?: boolean }) => {
       const loaded = loadScenarioFile(scenario, options.set);
-      const result = runSensitivity(loaded, options.runs, options.seed);
+      const result = runSensitivity(loaded, options.runs, options.seed, options.quantiles);
       const dir = options.out ?? path.resolve("runs", `${loaded.spec.meta.id}-sensitivity-s${options.seed}-n${options.runs}`);
       writeFileAtomic(path.join(dir, "sensitivity.json"), toJson(result));
       if (options.json) io.out(toJson(result));
       else io.out(formatSensitivity(result) + "\n");
       io.err(`sensitivity: ${io.relative(dir)}/sensitivity.json\n`);
     });
+}
+
+function parseQuantiles(text: string): [number, number] {
+  const parts = text.split(",").map((x) => Number(x.trim()));
+  if (parts.length !== 2 || parts.some((q) => !(q >= 0 && q <= 1)) || parts[0] >= parts[1]) {
+    throw new UserError(`--quantiles: expected two quantiles low,high with 0 ≤ low < high ≤ 1 (e.g. 0.1,0.9), found '${text}'`);
+  }
+  return [parts[0], parts[1]];
 }
 
 function formatSensitivity(r: Sensitivity): string {
