@@ -5,7 +5,7 @@ export { scenarioJsonSchema } from "./scenario/json-schema.ts";
 export { ScenarioError, UserError, type Problem } from "./scenario/problems.ts";
 export { compileModel, type Model } from "./model/compile.ts";
 export { Engine, type RunResult } from "./engine/run.ts";
-export { runBatch, runChunk, type BatchOptions } from "./runner/batch.ts";
+export { runBatch, type BatchOptions } from "./runner/batch.ts";
 export { Aggregate } from "./runner/aggregate.ts";
 export { summarize, type Summary, type OutcomeSummary } from "./runner/summary.ts";
 export { forecast, DEFAULT_RUNS, DEFAULT_SEED, type Forecast, type ForecastOptions } from "./runner/forecast.ts";
