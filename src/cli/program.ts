@@ -9,6 +9,7 @@ import { registerMerge } from "./commands/merge.ts";
 import { registerTrace } from "./commands/trace.ts";
 import { registerSweep } from "./commands/sweep.ts";
 import { registerSensitivity } from "./commands/sensitivity.ts";
+import { registerCompare } from "./commands/compare.ts";
 import type { Io } from "./io.ts";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
   registerTrace(program, io);
   registerSweep(program, io);
   registerSensitivity(program, io);
+  registerCompare(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }

@@ -1,6 +1,6 @@
 // G-test (log-likelihood ratio test) of homogeneity for a 2×k table of counts, with its p-value from
 // the chi-square distribution (jstat). Columns empty in both rows are left out.
-import { jStat } from "jstat";
+import jStat from "jstat"; // CommonJS: its module.exports is the jStat object
 
 export function gTest(a: number[], b: number[]): { g: number; dof: number; p: number } {
   const columns = a.map((x, k) => [x, b[k]] as const).filter(([x, y]) => x + y > 0);

@@ -1,6 +1,7 @@
-// The part of jstat bazaar uses (the package ships no types).
+// The part of jstat bazaar uses (the package ships no types). It is CommonJS: the default export.
 declare module "jstat" {
-  export const jStat: {
+  const jStat: {
     chisquare: { cdf(x: number, dof: number): number };
   };
+  export default jStat;
 }

@@ -70,3 +70,25 @@ describe("tweaking assumptions from the command line", () => {
     expect(text.stdout).toMatch(/Outcome after \d+ rounds: .*, because /);
   });
 });
+
+describe("bazaar compare", () => {
+  it("compares two run sets, says whether the difference exceeds noise, exits 0 either way", () => {
+    const a = temp();
+    const b = temp();
+    expect(bazaar(["run", fixture("pair.yaml"), "--runs", "2000", "--seed", "1", "--out", a]).code).toBe(0);
+    expect(bazaar(["run", fixture("pair.yaml"), "--runs", "2000", "--seed", "2", "--set", "drivers.iran_pressure=0.9", "--out", b]).code).toBe(0);
+    const r = bazaar(["compare", a, b]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/differ beyond sampling noise \(G = [\d.]+ on 1 df, p [<=]/);
+    expect(r.stdout).toContain("drivers.iran_pressure: 0.5 → 0.9");
+    const same = bazaar(["compare", a, a, "--json"]);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).exceedsNoise).toBe(false);
+  });
+
+  it("exits 2 on something that is not a run set", () => {
+    const r = bazaar(["compare", fixture("pair.yaml"), temp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a complete run set/);
+  });
+});
