@@ -10,6 +10,7 @@ import { registerTrace } from "./commands/trace.ts";
 import { registerSweep } from "./commands/sweep.ts";
 import { registerSensitivity } from "./commands/sensitivity.ts";
 import { registerCompare } from "./commands/compare.ts";
+import { registerReport } from "./commands/report.ts";
 import type { Io } from "./io.ts";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
@@ -29,6 +30,7 @@ export function buildProgram(io: Io): Command {
   registerSweep(program, io);
   registerSensitivity(program, io);
   registerCompare(program, io);
+  registerReport(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }

@@ -1,0 +1,111 @@
+// `bazaar report`: one self-contained report.html from run sets, sweeps and sensitivity analyses.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "../scenario/problems.ts";
+import { readCheckpoint } from "../runner/checkpoint.ts";
+import { readRunSet, type RunSet } from "../runner/runset.ts";
+import { compareRunSets } from "../runner/compare.ts";
+import type { Sweep } from "../runner/sweep.ts";
+import type { Sensitivity } from "../runner/sensitivity.ts";
+import { VERSION } from "../version.ts";
+import { escapeHtml as h, page, type Section } from "./html.ts";
+import { renderSvg } from "./render.ts";
+import { metricHistogram, outcomeChart, sweepChart, tornadoChart } from "./specs.ts";
+
+type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity };
+
+export function readInput(dir: string): Input {
+  if (existsSync(path.join(dir, "sweep.json"))) return { kind: "sweep", dir, sweep: readJson(path.join(dir, "sweep.json")) as Sweep };
+  if (existsSync(path.join(dir, "sensitivity.json"))) return { kind: "sensitivity", dir, result: readJson(path.join(dir, "sensitivity.json")) as Sensitivity };
+  return { kind: "runset", dir, runSet: readRunSet(dir) };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}`);
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const chart = (svg: string) => `<div class="chart">${svg}</div>`;
+
+export async function buildReport(dirs: string[]): Promise<string> {
+  if (dirs.length === 0) throw new UserError("report: expected at least one run set, sweep or sensitivity folder");
+  const inputs = dirs.map(readInput);
+  const runSets = inputs.flatMap((i) => (i.kind === "runset" ? [i.runSet] : []));
+  const names = runSets.map((r, k) => `${String.fromCharCode(65 + k)}: ${r.summary.scenario.id}`);
+  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : undefined);
+  const sections: Section[] = [];
+  if (runSets.length > 0) sections.push(await forecastSection(runSets, names));
+  if (runSets.length === 2) sections.push(comparisonSection(runSets[0].dir, runSets[1].dir));
+  if (runSets.length > 0) {
+    const histograms = await metricsSection(runSets[0]);
+    if (histograms) sections.push(histograms);
+  }
+  for (const input of inputs) {
+    if (input.kind === "sweep") sections.push(await sweepSection(input.sweep));
+    if (input.kind === "sensitivity") sections.push(await sensitivitySection(input.result));
+  }
+  if (runSets.length > 0) sections.push(provenanceSection(runSets, names));
+  const question = runSets[0]?.summary.scenario.question;
+  const header = question ? `<p class="question">${h(question)}</p>` : "";
+  return page(first ? first.title : "bazaar report", header, sections, `Made by bazaar ${h(VERSION)}. Charts are Vega-Lite specifications rendered to SVG; the page loads nothing from the network.`);
+}
+
+async function forecastSection(runSets: RunSet[], names: string[]): Promise<Section> {
+  const svg = await renderSvg(outcomeChart(runSets.map((r, k) => ({ name: names[k], summary: r.summary }))));
+  const rows = runSets[0].summary.outcomes.map((o) => {
+    const cells = runSets.map((r) => {
+      const x = r.summary.outcomes.find((y) => y.id === o.id);
+      return x ? `<td class="num">${pct(x.probability)}</td><td class="num">[${pct(x.ci95[0])}, ${pct(x.ci95[1])}]</td>` : "<td></td><td></td>";
+    });
+    return `<tr><td>${h(o.label)}</td>${cells.join("")}</tr>`;
+  });
+  const head = runSets.map((_, k) => `<th>${h(names[k])}</th><th>95% interval</th>`).join("");
+  return { title: "Outcome probabilities", body: `${chart(svg)}<table><tr><th>outcome</th>${head}</tr>${rows.join("")}</table>` };
+}
+
+function comparisonSection(a: string, b: string): Section {
+  const c = compareRunSets(a, b);
+  const rows = c.outcomes.map((o) => `<tr><td>${h(o.label)}</td><td class="num">${pct(o.a)}</td><td class="num">${pct(o.b)}</td><td class="num">${(o.difference * 100).toFixed(1)} pp</td><td class="num">[${(o.ci95[0] * 100).toFixed(1)}, ${(o.ci95[1] * 100).toFixed(1)}]</td></tr>`);
+  const diffs = c.assumptions.slice(0, 40).map((d) => `<tr><td><code>${h(d.path)}</code></td><td>${h(JSON.stringify(d.a) ?? "(absent)")}</td><td>${h(JSON.stringify(d.b) ?? "(absent)")}</td></tr>`);
+  return {
+    title: "Comparison of A and B",
+    body: `<p class="verdict">${h(c.verdict)}</p>${c.warnings.map((w) => `<p class="muted">Note: ${h(w)}</p>`).join("")}
+<table><tr><th>outcome</th><th>A</th><th>B</th><th>B − A</th><th>95% interval (Newcombe)</th></tr>${rows.join("")}</table>
+<p>${c.assumptions.length === 0 ? "The two scenarios make the same assumptions." : `Assumptions that differ (${c.assumptions.length}):`}</p>${diffs.length ? `<table><tr><th>path</th><th>A</th><th>B</th></tr>${diffs.join("")}</table>` : ""}`,
+  };
+}
+
+async function metricsSection(runSet: RunSet): Promise<Section | undefined> {
+  const checkpoint = readCheckpoint(runSet.dir);
+  if (!checkpoint) return undefined;
+  const charts: string[] = [];
+  for (const [id, hist] of Object.entries(checkpoint.aggregate.numeric)) {
+    if (hist.counts.length === 0) continue;
+    charts.push(chart(await renderSvg(metricHistogram(runSet.summary.metrics[id]?.label ?? id, hist.counts))));
+  }
+  return charts.length ? { title: `Metrics (${runSet.summary.scenario.id})`, body: `<div class="grid">${charts.join("")}</div>` } : undefined;
+}
+
+async function sweepSection(sweep: Sweep): Promise<Section> {
+  const crossings = sweep.crossings.map((c) => `<li>${h(c.outcomes[1])} overtakes ${h(c.outcomes[0])} at ${h(c.path)} ≈ ${c.at}</li>`).join("");
+  return { title: `Sweep: ${sweep.vary.map((v) => v.path).join(" × ")}`, body: `${chart(await renderSvg(sweepChart(sweep)))}<p class="muted">${sweep.runs.toLocaleString("en-US")} runs per point, seed ${sweep.seed} at every point (common random numbers).</p>${crossings ? `<ul>${crossings}</ul>` : ""}` };
+}
+
+async function sensitivitySection(result: Sensitivity): Promise<Section> {
+  const outcomes = result.rows[0]?.outcomes.map((o) => o.id) ?? [];
+  const charts: string[] = [];
+  for (const o of outcomes) charts.push(chart(await renderSvg(tornadoChart(result, o))));
+  return { title: "Sensitivity (tornado)", body: `${charts.join("")}<p class="muted">Each input pinned at its ${result.quantiles[0] * 100}th (blue) and ${result.quantiles[1] * 100}th (red) percentile, ${result.runs.toLocaleString("en-US")} runs each.</p>` };
+}
+
+function provenanceSection(runSets: RunSet[], names: string[]): Section {
+  const rows = runSets.map((r, k) => {
+    const m = r.manifest;
+    return `<tr><td>${h(names[k])}</td><td><code>${h(m.scenario.sha256.slice(0, 16))}…</code></td><td class="num">${m.seed}</td><td class="num">${m.runs.toLocaleString("en-US")}</td><td>${h(m.version)}</td><td>${(m.scenario.overrides ?? []).map((o) => `<code>${h(o)}</code>`).join("<br>") || "none"}</td></tr>`;
+  });
+  return { title: "Provenance", body: `<table><tr><th>run set</th><th>scenario sha256</th><th>seed</th><th>runs</th><th>bazaar</th><th>overrides</th></tr>${rows.join("")}</table>` };
+}

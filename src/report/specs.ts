@@ -1,0 +1,78 @@
+// Vega-Lite specifications for the report's charts. Data is inlined; nothing is fetched at view time.
+import type { Summary } from "../runner/summary.ts";
+import type { Sweep } from "../runner/sweep.ts";
+import type { Sensitivity } from "../runner/sensitivity.ts";
+import { GRID } from "../stats/histogram.ts";
+
+type Spec = Record<string, unknown>;
+const WIDTH = 520;
+
+/** Outcome probabilities with 95% interval bars; one colour per run set when there are several. */
+export function outcomeChart(sets: { name: string; summary: Summary }[]): Spec {
+  const values = sets.flatMap(({ name, summary }) =>
+    summary.outcomes.map((o) => ({ run_set: name, outcome: o.label, probability: o.probability, low: o.ci95[0], high: o.ci95[1] })),
+  );
+  const order = sets[0].summary.outcomes.map((o) => o.label);
+  const y = { field: "outcome", type: "nominal", sort: order, title: null };
+  const offset = sets.length > 1 ? { yOffset: { field: "run_set" }, color: { field: "run_set", title: "run set" } } : {};
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: WIDTH,
+    data: { values },
+    layer: [
+      { mark: { type: "bar", opacity: 0.85 }, encoding: { y, x: { field: "probability", type: "quantitative", axis: { format: "%" }, scale: { domain: [0, 1] }, title: "probability" }, ...offset } },
+      { mark: { type: "rule", color: "black" }, encoding: { y, x: { field: "low", type: "quantitative" }, x2: { field: "high" }, ...("yOffset" in offset ? { yOffset: offset.yOffset } : {}) } },
+    ],
+  };
+}
+
+/** A histogram of one numeric metric from its exact counts. */
+export function metricHistogram(label: string, counts: [number, number][]): Spec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: 240,
+    height: 120,
+    title: label,
+    data: { values: counts.map(([key, count]) => ({ value: key / GRID, count })) },
+    mark: "bar",
+    encoding: {
+      x: { field: "value", type: "quantitative", bin: { maxbins: 20 }, title: null },
+      y: { aggregate: "sum", field: "count", type: "quantitative", title: "runs" },
+    },
+  };
+}
+
+/** Outcome probabilities along a one-assumption sweep. */
+export function sweepChart(sweep: Sweep): Spec {
+  const path = sweep.vary[0].path;
+  const values = sweep.points.flatMap((p) => p.outcomes.map((o) => ({ x: p.values[path], outcome: o.label, probability: o.probability, low: o.ci95[0], high: o.ci95[1] })));
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: WIDTH,
+    title: `Sweep over ${path}${sweep.vary.length > 1 ? ` (first of ${sweep.vary.length} dimensions)` : ""}`,
+    data: { values: sweep.vary.length > 1 ? values.filter((_, k) => k % sweep.vary[1].values.length === 0) : values },
+    layer: [
+      { mark: { type: "area", opacity: 0.15 }, encoding: { x: { field: "x", type: "quantitative", title: path }, y: { field: "low", type: "quantitative", title: "probability (95% band)" }, y2: { field: "high" }, color: { field: "outcome" } } },
+      { mark: { type: "line", point: true }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "probability", type: "quantitative", axis: { format: "%" }, title: "probability (95% band)" }, color: { field: "outcome" } } },
+    ],
+  };
+}
+
+/** Tornado chart: each input's swing in one outcome's probability, largest first. */
+export function tornadoChart(result: Sensitivity, outcome: string): Spec {
+  const values = result.rows.map((r) => {
+    const o = r.outcomes.find((x) => x.id === outcome)!;
+    return { input: r.path, low: o.low, high: o.high, swing: Math.abs(o.swing) };
+  });
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: WIDTH,
+    title: `Sensitivity of ${outcome}: probability with each input at its low and high value`,
+    data: { values },
+    layer: [
+      { mark: { type: "rule", strokeWidth: 8, opacity: 0.6 }, encoding: { y: { field: "input", type: "nominal", sort: { field: "swing", order: "descending" }, title: null, axis: { labelLimit: 320 } }, x: { field: "low", type: "quantitative", axis: { format: "%" }, title: "probability" }, x2: { field: "high" } } },
+      { mark: { type: "point", filled: true, color: "#1f77b4" }, encoding: { y: { field: "input", type: "nominal", sort: { field: "swing", order: "descending" } }, x: { field: "low", type: "quantitative" } } },
+      { mark: { type: "point", filled: true, color: "#d62728" }, encoding: { y: { field: "input", type: "nominal", sort: { field: "swing", order: "descending" } }, x: { field: "high", type: "quantitative" } } },
+    ],
+  };
+}
