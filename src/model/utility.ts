@@ -12,7 +12,6 @@ const ENEMY_PENALTY = P.enemy_penalty;
 
 /** Term values written by `utility` when asked: [power, iran, base, relations] (unweighted). */
 export type Terms = Float64Array;
-export const TERM_NAMES = ["power", "iran", "base", "relations"] as const;
 
 /**
  * What the utility of one actor needs that does not depend on the coalition: computed once per turn

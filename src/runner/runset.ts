@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { UserError } from "../scenario/problems.ts";
-import { VERSION } from "../version.ts";
 import { writeFileAtomic } from "./atomic.ts";
 import type { Summary } from "./summary.ts";
 

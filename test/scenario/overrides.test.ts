@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load.ts";
 import { parseOverride } from "../../src/scenario/overrides.ts";
-import { ScenarioError, UserError } from "../../src/scenario/problems.ts";
+import { UserError } from "../../src/scenario/problems.ts";
 import { scenarioFile } from "../helpers.ts";
 
 const FILE = scenarioFile("maliki-sadr-2024.yaml");
