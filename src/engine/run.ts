@@ -20,8 +20,6 @@ export class Engine {
   readonly state: RunState;
   private readonly scratch: TurnScratch;
   private readonly order: Int32Array;
-  private readonly seatsByLabel: Float64Array;
-  private readonly pmByLabel: Int32Array;
   readonly result: RunResult;
 
   constructor(readonly model: Model) {
@@ -29,8 +27,6 @@ export class Engine {
     this.state = new RunState(model.template.dims);
     this.scratch = new TurnScratch(n);
     this.order = new Int32Array(n);
-    this.seatsByLabel = new Float64Array(n);
-    this.pmByLabel = new Int32Array(n);
     this.result = { outcome: -1, metrics: new Float64Array(model.metrics.length) };
   }
 
@@ -63,8 +59,9 @@ export class Engine {
 
   private tryFormation(rng: Rng, trace?: Tracer): void {
     const { model, state: s } = this;
-    const label = formingCoalition(model, s, this.seatsByLabel, this.pmByLabel);
-    if (label >= 0) attemptFormation(model, s, rng, label, this.pmByLabel[label], this.seatsByLabel[label], trace);
+    const totals = this.scratch.totals;
+    const label = formingCoalition(model, s, totals);
+    if (label >= 0) attemptFormation(model, s, rng, label, totals.pm[label], totals.seats[label], trace);
   }
 }
 

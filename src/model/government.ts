@@ -4,7 +4,7 @@ import type { Rng } from "../rng/rng.ts";
 import type { CompiledStep, Model } from "./compile.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { beats } from "./utility.ts";
+import type { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "../engine/trace.ts";
 
 export interface VoteCount {
@@ -21,27 +21,14 @@ export function stepPasses(step: CompiledStep, votes: VoteCount): boolean {
 }
 
 /** The coalition that attempts formation this round (most seats, ties to the smaller premier id), or -1. */
-export function formingCoalition(model: Model, s: RunState, seatsByLabel: Float64Array, pmByLabel: Int32Array): number {
-  seatsByLabel.fill(0);
-  pmByLabel.fill(-1);
-  for (let i = 0; i < model.n; i++) {
-    const label = s.coalition[i];
-    seatsByLabel[label] += s.seats[i];
-    if (model.pmEligible[i] === 1 && (pmByLabel[label] < 0 || beats(model, s, i, pmByLabel[label]))) pmByLabel[label] = i;
-  }
+export function formingCoalition(model: Model, s: RunState, totals: CoalitionTotals): number {
+  const { seats, pm } = totals.refresh(model, s);
   let best = -1;
   for (let k = 0; k < model.n; k++) {
-    if (pmByLabel[k] < 0 || seatsByLabel[k] + s.fragmentedBacking < model.minWinning || isBlocked(s, k)) continue;
-    if (best < 0 || seatsByLabel[k] > seatsByLabel[best] || (seatsByLabel[k] === seatsByLabel[best] && model.idRank[pmByLabel[k]] < model.idRank[pmByLabel[best]])) best = k;
+    if (pm[k] < 0 || seats[k] + s.fragmentedBacking < model.minWinning || totals.blocked(s, k)) continue;
+    if (best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && model.idRank[pm[k]] < model.idRank[pm[best]])) best = k;
   }
   return best;
-}
-
-/** Whether coalition `label` lies within the last coalition that failed a vote, while that is remembered. */
-export function isBlocked(s: RunState, label: number): boolean {
-  if (s.round > s.blockedUntil) return false;
-  for (let i = 0; i < s.coalition.length; i++) if (s.coalition[i] === label && s.blocked[i] === 0) return false;
-  return true;
 }
 
 /**

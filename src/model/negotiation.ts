@@ -6,6 +6,7 @@ import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 import { ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "../engine/trace.ts";
 
 const TEMPERATURE = P.temperature;
@@ -16,18 +17,10 @@ const NEGLIGIBLE = 30;
 
 /**
  * Scratch space for one worker, reused by every turn of every run. Index k of each array describes
- * the coalition with label k as the moving actor sees it (structure of arrays: cleared natively).
+ * the coalition with label k as the moving actor sees it (structure of arrays).
  */
 export class TurnScratch {
-  /** The state version the coalition totals below were computed for. */
-  totalsVersion = -1;
-  readonly size: Int32Array;
-  readonly fragmented: Uint8Array;
-  readonly seats: Float64Array;
-  readonly shia: Float64Array;
-  readonly pm: Int32Array;
-  readonly unblocked: Uint8Array;
-  readonly clout: Float64Array;
+  readonly totals: CoalitionTotals;
   readonly sectView: Float64Array;
   readonly affinity: Float64Array;
   readonly enmity: Float64Array;
@@ -40,13 +33,7 @@ export class TurnScratch {
   readonly member = new ActorTerms();
   readonly memberView = new MemberView();
   constructor(n: number) {
-    this.size = new Int32Array(n);
-    this.fragmented = new Uint8Array(n);
-    this.seats = new Float64Array(n);
-    this.shia = new Float64Array(n);
-    this.pm = new Int32Array(n);
-    this.unblocked = new Uint8Array(n);
-    this.clout = new Float64Array(n);
+    this.totals = new CoalitionTotals(n);
     this.sectView = new Float64Array(n);
     this.affinity = new Float64Array(n);
     this.enmity = new Float64Array(n);
@@ -60,19 +47,20 @@ export class TurnScratch {
 
 export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i: number, trace?: Tracer): void {
   if (model.fragmented[i] === 1) return;
-  if (w.totalsVersion !== s.version) sumTotals(model, s, w);
+  const totals = w.totals.refresh(model, s);
   sumPartners(model, s, w, i);
   const current = s.coalition[i];
   const remembered = s.round <= s.blockedUntil;
   const mine = s.blocked[i] === 1;
   const myShia = model.sect[i] === model.shiaSect ? s.clout[i] : 0;
   const t = prepareActorTerms(model, s, i, w.mover);
-  const { size, seats, shia, pm, unblocked, clout, sectView, affinity, enmity, optionLabel, optionUtility } = w;
+  const { size, seats, shia, pm, clout } = totals;
+  const { sectView, affinity, enmity, optionLabel, optionUtility } = w;
   let options = 0;
   // Stay: i is already counted in its coalition's totals, not among its partners.
   optionLabel[options] = current;
   optionUtility[options++] = utilityFrom(
-    model, t, seats[current], shia[current], pm[current], remembered && unblocked[current] === 0,
+    model, t, seats[current], shia[current], pm[current], totals.blocked(s, current),
     size[current] - 1, clout[current] - s.clout[i], sectView[current], affinity[current], enmity[current],
   );
   if (size[current] > 1) {
@@ -80,10 +68,10 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
     optionUtility[options++] = utilityFrom(model, t, s.seats[i], myShia, premierWith(model, s, -1, i), remembered && mine, 0, 0, 0, 0, 0);
   }
   for (let label = 0; label < model.n; label++) {
-    if (label === current || size[label] === 0 || w.fragmented[label] === 1) continue;
+    if (label === current || size[label] === 0 || totals.fragmented[label] === 1) continue;
     optionLabel[options] = label;
     optionUtility[options++] = utilityFrom(
-      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierWith(model, s, pm[label], i), remembered && mine && unblocked[label] === 0,
+      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierWith(model, s, pm[label], i), mine && totals.blocked(s, label),
       size[label], clout[label], sectView[label], affinity[label], enmity[label],
     );
   }
@@ -93,45 +81,11 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
   if (target === current) return;
   if (target === LEAVE) {
     trace?.add({ kind: "leave", round: s.round, actor: model.ids[i], from: trace.members(s, current) });
-    s.coalition[i] = freeLabel(w, model.n);
+    s.coalition[i] = totals.freeLabel();
   } else if (admits(model, s, w, target, i, trace)) s.coalition[i] = target;
   else return;
   s.version++;
   checkGovernment(model, s, trace);
-}
-
-/** Coalition totals that do not depend on who moves: recomputed only when the state's version changes. */
-function sumTotals(model: Model, s: RunState, w: TurnScratch): void {
-  const n = model.n;
-  const { size, fragmented, seats, shia, pm, unblocked } = w;
-  const totalClout = w.clout;
-  for (let k = 0; k < n; k++) {
-    size[k] = 0;
-    fragmented[k] = 0;
-    seats[k] = 0;
-    shia[k] = 0;
-    pm[k] = -1;
-    unblocked[k] = 0;
-    totalClout[k] = 0;
-  }
-  const { coalition, clout, blocked } = s;
-  const actorSeats = s.seats;
-  const { sect, pmEligible, idRank, shiaSect } = model;
-  const isFragmented = model.fragmented;
-  for (let j = 0; j < n; j++) {
-    const label = coalition[j];
-    size[label]++;
-    seats[label] += actorSeats[j];
-    totalClout[label] += clout[j];
-    if (isFragmented[j] === 1) fragmented[label] = 1;
-    if (sect[j] === shiaSect) shia[label] += clout[j];
-    if (pmEligible[j] === 1) {
-      const p = pm[label];
-      if (p < 0 || actorSeats[j] > actorSeats[p] || (actorSeats[j] === actorSeats[p] && idRank[j] < idRank[p])) pm[label] = j;
-    }
-    if (blocked[j] === 0) unblocked[label] = 1;
-  }
-  w.totalsVersion = s.version;
 }
 
 /**
@@ -159,12 +113,6 @@ function sumPartners(model: Model, s: RunState, w: TurnScratch, i: number): void
     affinity[label] += r - policyDistance[row + j];
     if (r < 0) enmity[label] += r * r;
   }
-}
-
-/** A label no coalition uses (one exists whenever some coalition has two or more members). */
-function freeLabel(w: TurnScratch, n: number): number {
-  for (let k = 0; k < n; k++) if (w.size[k] === 0) return k;
-  return -1;
 }
 
 /**

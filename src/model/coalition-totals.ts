@@ -1,0 +1,73 @@
+// What every coalition adds up to, indexed by coalition label. Shared by the actors' turns and the
+// formation step, and recomputed only when the state's version says coalitions, seats, power or the
+// blocked memory changed.
+import type { Model } from "./compile.ts";
+import type { RunState } from "./state.ts";
+import { premierWith } from "./utility.ts";
+
+export class CoalitionTotals {
+  /** The state version these totals were computed for. */
+  private version = -1;
+  readonly size: Int32Array;
+  readonly seats: Float64Array;
+  readonly clout: Float64Array;
+  /** Clout of Shia members. */
+  readonly shia: Float64Array;
+  /** Premier: the eligible member with most seats (ties: smaller id), or -1. */
+  readonly pm: Int32Array;
+  /** 1 when some member lies outside the last coalition that failed a vote. */
+  readonly unblocked: Uint8Array;
+  /** 1 for the singleton label of a fragmented actor (never joined, never a formateur). */
+  readonly fragmented: Uint8Array;
+
+  constructor(n: number) {
+    this.size = new Int32Array(n);
+    this.seats = new Float64Array(n);
+    this.clout = new Float64Array(n);
+    this.shia = new Float64Array(n);
+    this.pm = new Int32Array(n);
+    this.unblocked = new Uint8Array(n);
+    this.fragmented = new Uint8Array(n);
+  }
+
+  /** Brings the totals up to date with `s` (a no-op when nothing they depend on has changed). */
+  refresh(model: Model, s: RunState): this {
+    if (this.version === s.version) return this;
+    const n = model.n;
+    // Arrays in locals: V8 cannot prove typed-array stores leave object fields alone. One reset
+    // loop: fill() calls cost more than the loop at this size.
+    const { size, seats, clout, shia, pm, unblocked, fragmented } = this;
+    for (let k = 0; k < n; k++) {
+      size[k] = 0;
+      seats[k] = 0;
+      clout[k] = 0;
+      shia[k] = 0;
+      pm[k] = -1;
+      unblocked[k] = 0;
+      fragmented[k] = 0;
+    }
+    for (let j = 0; j < n; j++) {
+      const label = s.coalition[j];
+      size[label]++;
+      seats[label] += s.seats[j];
+      clout[label] += s.clout[j];
+      if (model.sect[j] === model.shiaSect) shia[label] += s.clout[j];
+      pm[label] = premierWith(model, s, pm[label], j);
+      if (s.blocked[j] === 0) unblocked[label] = 1;
+      if (model.fragmented[j] === 1) fragmented[label] = 1;
+    }
+    this.version = s.version;
+    return this;
+  }
+
+  /** Whether `label` lies within the last coalition that failed a vote, while that is remembered. */
+  blocked(s: RunState, label: number): boolean {
+    return s.round <= s.blockedUntil && this.unblocked[label] === 0;
+  }
+
+  /** A label no coalition uses (one exists whenever some coalition has two or more members). */
+  freeLabel(): number {
+    for (let k = 0; k < this.size.length; k++) if (this.size[k] === 0) return k;
+    return -1;
+  }
+}
