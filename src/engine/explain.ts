@@ -2,17 +2,12 @@
 import type { ConditionSpec } from "../scenario/schema/condition.ts";
 import type { Model } from "../model/compile.ts";
 import type { RunState } from "../model/state.ts";
-import { compileCondition, largestBlocShare, type ConditionContext } from "../model/conditions.ts";
+import { compileCondition, largestBlocShare } from "../model/conditions.ts";
 
 export function explainCondition(c: ConditionSpec, model: Model, s: RunState): string {
   const n = model.n;
-  const index = (id: string) => model.ids.indexOf(id);
-  const ctx: ConditionContext = {
-    n,
-    actorIndex: index,
-    driverIndex: (id) => model.driverIds.indexOf(id),
-    blocMembers: (bloc) => model.ids.flatMap((_, i) => (model.blocIds[model.blocOf[i]] === bloc ? [i] : [])),
-  };
+  const ctx = model.conditions;
+  const index = ctx.actorIndex;
   const holds = (x: ConditionSpec) => compileCondition(x, ctx)(s);
   const fmt = (x: number) => (Math.round(x * 1000) / 1000).toString();
   if (c.together) return `${c.together[0]} and ${c.together[1]} are ${holds(c) ? "" : "not "}in the same coalition`;

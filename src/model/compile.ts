@@ -82,6 +82,8 @@ export interface Model {
   slots: Slot[];
   events: CompiledEvent[];
   outcomes: { id: string; label: string; test: Test }[];
+  /** How conditions name actors, drivers and blocs in this model (for compiling further conditions). */
+  conditions: ConditionContext;
   metrics: CompiledMetric[];
 }
 
@@ -176,6 +178,7 @@ export function compileModel(spec: ScenarioSpec): Model {
     slots,
     events,
     outcomes: spec.outcomes.map((o) => ({ id: o.id, label: o.label, test: o.when ? compileCondition(o.when, ctx) : () => true })),
+    conditions: ctx,
     metrics: spec.metrics.map((m) => compileMetric(m, ctx)),
   };
 }

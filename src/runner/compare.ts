@@ -6,6 +6,7 @@ import { bootstrapShift, type Shift } from "../stats/bootstrap.ts";
 import { readCheckpoint } from "./checkpoint.ts";
 import { readRunSet, type RunSet } from "./runset.ts";
 import type { Summary } from "./summary.ts";
+import { allKeyed, itemKey } from "../scenario/item-key.ts";
 
 export const DEFAULT_ALPHA = 0.01;
 
@@ -95,17 +96,9 @@ function compareMetrics(a: RunSet, b: RunSet): Comparison["metrics"] {
 /** Paths where two resolved scenarios differ; lists of items with ids (or relation pairs) are matched by key. */
 export function diffAssumptions(a: unknown, b: unknown, path = ""): { path: string; a: unknown; b: unknown }[] {
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  const key = (item: unknown): string | undefined => {
-    if (!item || typeof item !== "object") return undefined;
-    const o = item as Record<string, unknown>;
-    if (typeof o.id === "string") return o.id;
-    if (Array.isArray(o.between)) return o.directed ? o.between.join(">") : [...o.between].map(String).sort().join("~");
-    if (typeof o.base === "string") return `${o.base}>${String(o.partner)}`;
-    return undefined;
-  };
-  if (Array.isArray(a) && Array.isArray(b) && [...a, ...b].every((x) => key(x) !== undefined)) {
-    const keys = [...new Set([...a.map(key), ...b.map(key)])] as string[];
-    return keys.flatMap((k) => diffAssumptions(a.find((x) => key(x) === k), b.find((x) => key(x) === k), `${path}${path ? "." : ""}${k}`));
+  if (Array.isArray(a) && Array.isArray(b) && allKeyed(a, b)) {
+    const keys = [...new Set([...a.map(itemKey), ...b.map(itemKey)])] as string[];
+    return keys.flatMap((k) => diffAssumptions(a.find((x) => itemKey(x) === k), b.find((x) => itemKey(x) === k), `${path}${path ? "." : ""}${k}`));
   }
   if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();

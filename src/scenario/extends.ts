@@ -4,6 +4,7 @@
 import path from "node:path";
 import { ScenarioError, type FieldPath } from "./problems.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
+import { allKeyed, itemKey } from "./item-key.ts";
 
 const MAX_DEPTH = 16;
 
@@ -48,17 +49,10 @@ export function mergeScenario(base: unknown, over: unknown): unknown {
 }
 
 function mergeLists(base: unknown[], over: unknown[]): unknown[] {
-  const key = (item: unknown): string | undefined => {
-    if (!isMapping(item)) return undefined;
-    if (typeof item.id === "string") return `id:${item.id}`;
-    if (Array.isArray(item.between)) return `pair:${item.directed ? item.between.join(">") : [...item.between].map(String).sort().join("~")}`;
-    if (typeof item.base === "string" && typeof item.partner === "string") return `sect:${item.base}>${item.partner}`;
-    return undefined;
-  };
-  if (!over.every((item) => key(item) !== undefined)) return over;
+  if (!allKeyed(over)) return over;
   const out = [...base];
   for (const item of over) {
-    const at = out.findIndex((b) => key(b) === key(item));
+    const at = out.findIndex((b) => itemKey(b) === itemKey(item));
     if (at >= 0) out[at] = mergeScenario(out[at], item);
     else out.push(item);
   }
