@@ -54,18 +54,27 @@ export function platformInfo(): Manifest["platform"] {
   return { node: process.version, os: `${os.type()} ${os.release()}`, arch: process.arch, cpus: os.availableParallelism() };
 }
 
+/** JSON files a run set's manifest vouches for, checked on every read (records can be large: not re-hashed). */
+const VERIFIED_FILES = ["summary.json", "checkpoint.json"];
+
+/** Reads a run set, refusing it unless every JSON file its manifest lists matches the recorded sha256. */
 export function readRunSet(dir: string): RunSet {
   const manifestFile = path.join(dir, "manifest.json");
-  const summaryFile = path.join(dir, "summary.json");
   if (!existsSync(manifestFile)) throw new UserError(`${dir}: not a complete run set (no manifest.json)`);
   const manifest = readJson(manifestFile) as Manifest;
-  if (!existsSync(summaryFile)) throw new UserError(`${dir}: not a complete run set (no summary.json)`);
-  const summaryText = readFileSync(summaryFile, "utf8");
-  const expected = manifest.files?.["summary.json"]?.sha256;
-  if (expected !== sha256(summaryText)) {
-    throw new UserError(`${summaryFile}: expected sha256 ${expected ?? "(none recorded)"} from manifest.json, found ${sha256(summaryText)}: the run set is corrupt or incomplete`);
+  if (!manifest.files?.["summary.json"]) throw new UserError(`${manifestFile}: expected a bazaar manifest listing summary.json`);
+  for (const name of VERIFIED_FILES) if (manifest.files[name]) verifiedText(dir, name, manifest.files[name].sha256);
+  return { dir, manifest, summary: JSON.parse(verifiedText(dir, "summary.json", manifest.files["summary.json"].sha256)) as Summary };
+}
+
+function verifiedText(dir: string, name: string, expected: string): string {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) throw new UserError(`${dir}: not a complete run set (no ${name})`);
+  const text = readFileSync(file, "utf8");
+  if (sha256(text) !== expected) {
+    throw new UserError(`${file}: expected sha256 ${expected} from manifest.json, found ${sha256(text)}: the run set is corrupt or incomplete`);
   }
-  return { dir, manifest, summary: JSON.parse(summaryText) as Summary };
+  return text;
 }
 
 function readJson(file: string): unknown {

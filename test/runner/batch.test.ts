@@ -77,3 +77,13 @@ describe("run sets", () => {
     expect(() => readRunSet(dir)).toThrow(/corrupt or incomplete/);
   });
 });
+
+describe("run set verification", () => {
+  it("refuses a run set whose checkpoint does not match its manifest", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bazaar-runset-"));
+    await runJob(loadFixture("pair.yaml"), { runs: 20, seed: 3, chunkSize: 10, workers: 1, records: false, resume: false, dir, command: [] });
+    const file = path.join(dir, "checkpoint.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"runs_done":20', '"runs_done":21'));
+    expect(() => readRunSet(dir)).toThrow(/checkpoint\.json: expected sha256 .* corrupt or incomplete/);
+  });
+});
