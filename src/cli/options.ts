@@ -33,3 +33,8 @@ export function parseFraction(name: string) {
     return value;
   };
 }
+
+/** Accumulates a repeatable option (`--set a=1 --set b=2`). */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -21,14 +21,10 @@ function applyEffect(model: Model, s: RunState, e: CompiledEffect): void {
   const shift = s.effectShift[e.shiftIndex];
   const n = model.n;
   switch (e.kind) {
-    case EffectKind.Relation: {
-      const cells = e.directed ? [e.a * n + e.b] : [e.a * n + e.b, e.b * n + e.a];
-      for (const c of cells) {
-        s.rel[c] = clampUnit(s.rel[c] + shift);
-        s.rel0[c] = clampUnit(s.rel0[c] + shift);
-      }
+    case EffectKind.Relation:
+      shiftRelation(s, e.a * n + e.b, shift);
+      if (!e.directed) shiftRelation(s, e.b * n + e.a, shift);
       return;
-    }
     case EffectKind.Driver:
       s.drivers[e.a] = Math.min(1, Math.max(0, s.drivers[e.a] + shift));
       return;
@@ -41,4 +37,10 @@ function applyEffect(model: Model, s: RunState, e: CompiledEffect): void {
       updateClout(model, s);
       return;
   }
+}
+
+/** An event's lasting change: the affinity and its baseline move together. */
+function shiftRelation(s: RunState, cell: number, shift: number): void {
+  s.rel[cell] = clampUnit(s.rel[cell] + shift);
+  s.rel0[cell] = clampUnit(s.rel0[cell] + shift);
 }

@@ -56,7 +56,7 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
   const temperature = s.params[P.attendance_temperature];
   for (const step of model.steps) {
     const votes: VoteCount = { present: coalitionSeats, yes: coalitionSeats };
-    const outsiders: { actor: string; support: number; attended: boolean | number; yes: boolean }[] = [];
+    const outsiders: { actor: string; support: number; attended: boolean | number; yes: boolean }[] | undefined = trace && [];
     for (let o = 0; o < model.n; o++) {
       if (s.coalition[o] === label) continue;
       const support = supportFor(model, s, o, label);
@@ -65,11 +65,11 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
         // Members decide one by one: count the expected attendance and yes votes, no draw.
         votes.present += s.seats[o] * attend;
         votes.yes += s.seats[o] * attend * logistic(support / temperature);
-        trace && outsiders.push({ actor: model.ids[o], support, attended: attend, yes: support > 0 });
+        outsiders?.push({ actor: model.ids[o], support, attended: attend, yes: support > 0 });
         continue;
       }
       const attended = rng.next() < attend;
-      trace && outsiders.push({ actor: model.ids[o], support, attended, yes: attended && support > 0 });
+      outsiders?.push({ actor: model.ids[o], support, attended, yes: attended && support > 0 });
       if (!attended) continue;
       votes.present += s.seats[o];
       if (support > 0) votes.yes += s.seats[o];
@@ -77,7 +77,7 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
     const passed = stepPasses(step, votes);
     trace?.add({
       kind: "vote", round: s.round, coalition: trace.members(s, label), pm: model.ids[pm], step: step.id, present: votes.present, yes: votes.yes,
-      needed: { quorum: step.quorumSeats, yes: step.passFractionOfPresent > 0 ? step.passFractionOfPresent * votes.present : step.passSeats }, passed, outsiders,
+      needed: { quorum: step.quorumSeats, yes: step.passFractionOfPresent > 0 ? step.passFractionOfPresent * votes.present : step.passSeats }, passed, outsiders: outsiders!,
     });
     if (!passed) {
       rememberBlocked(model, s, label);

@@ -10,7 +10,7 @@ import { defaultRunSetDir } from "../../runner/naming.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
 import { formatSummary } from "../format.ts";
-import { MAX_RUNS, parseCount, parseFraction, parseSeed } from "../options.ts";
+import { collect, MAX_RUNS, parseCount, parseFraction, parseSeed } from "../options.ts";
 import { progressLine } from "../progress.ts";
 import type { Io } from "../io.ts";
 
@@ -30,9 +30,6 @@ interface RunOptions {
   set: string[];
 }
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export const EXIT_INTERRUPTED = 130;
 

@@ -6,8 +6,7 @@ import { writeFileAtomic } from "../../runner/atomic.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
-import { parseCount, parseSeed } from "../options.ts";
-import { collect } from "./run.ts";
+import { collect, parseCount, parseSeed } from "../options.ts";
 import type { Io } from "../io.ts";
 import { UserError } from "../../scenario/problems.ts";
 

@@ -7,9 +7,8 @@ import { runRng } from "../../rng/rng.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
-import { parseSeed, parseWhole } from "../options.ts";
+import { collect, parseSeed, parseWhole } from "../options.ts";
 import { renderTrace } from "../trace-text.ts";
-import { collect } from "./run.ts";
 import type { Io } from "../io.ts";
 
 export function registerTrace(program: Command, io: Io): void {

@@ -3,7 +3,7 @@ import { loadScenarioFile } from "../../scenario/load.ts";
 import { ScenarioError, type Problem } from "../../scenario/problems.ts";
 import { toJson } from "../../runner/runset.ts";
 import type { Io } from "../io.ts";
-import { collect } from "./run.ts";
+import { collect } from "../options.ts";
 
 export function registerValidate(program: Command, io: Io): void {
   program
