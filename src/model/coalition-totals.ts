@@ -3,7 +3,7 @@
 // blocked memory changed.
 import type { Model } from "./compile.ts";
 import type { RunState } from "./state.ts";
-import { premierWith } from "./utility.ts";
+import { acceptablePremier, premierWith } from "./utility.ts";
 
 export class CoalitionTotals {
   /** The state version these totals were computed for. */
@@ -28,11 +28,18 @@ export class CoalitionTotals {
     this.pm = new Int32Array(n);
     this.unblocked = new Uint8Array(n);
     this.fragmented = new Uint8Array(n);
+    this.members = new Int32Array(n);
   }
 
-  /** Brings the totals up to date with `s` (a no-op when nothing they depend on has changed). */
+  /** Members grouped by label (scratch for the kingmaker's veto). */
+  private readonly members: Int32Array;
+
+  /**
+   * Brings the totals up to date with `s`: a no-op when nothing they depend on has changed, except
+   * under the kingmaker's veto, where premiers also depend on relations, which move every round.
+   */
   refresh(model: Model, s: RunState): this {
-    if (this.version === s.version) return this;
+    if (this.version === s.version && !model.premierVeto) return this;
     const n = model.n;
     // Arrays in locals: V8 cannot prove typed-array stores leave object fields alone. One reset
     // loop: fill() calls cost more than the loop at this size.
@@ -56,8 +63,18 @@ export class CoalitionTotals {
       if (s.blocked[j] === 0) unblocked[label] = 1;
       if (model.fragmented[j] === 1) fragmented[label] = 1;
     }
+    if (model.premierVeto) this.applyVeto(model, s);
     this.version = s.version;
     return this;
+  }
+
+  private applyVeto(model: Model, s: RunState): void {
+    for (let label = 0; label < model.n; label++) {
+      if (this.size[label] < 2) continue;
+      let count = 0;
+      for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) this.members[count++] = j;
+      this.pm[label] = acceptablePremier(model, s, this.members, count);
+    }
   }
 
   /** Whether `label` lies within the last coalition that failed a vote, while that is remembered. */

@@ -73,6 +73,10 @@ export interface Model {
   /** Seats a coalition needs to pass every step with a full house. */
   minWinning: number;
   unanimity: boolean;
+  /** The actor holding the premiership as caretaker until a government forms, or -1. */
+  caretaker: number;
+  /** Whether partners can veto a premier (procedure.pm_rule: acceptable). */
+  premierVeto: boolean;
   maxRounds: number;
   blockedMemory: number;
   stabilityRounds: number;
@@ -169,6 +173,8 @@ export function compileModel(spec: ScenarioSpec): Model {
     steps,
     minWinning: Math.max(...steps.map((s) => (s.passFractionOfPresent > 0 ? s.passFractionOfPresent * spec.parliament.seats : s.passSeats))),
     unanimity: spec.model.consent === "unanimity",
+    premierVeto: spec.procedure.pm_rule === "acceptable",
+    caretaker: spec.procedure.caretaker ? index.get(spec.procedure.caretaker)! : -1,
     maxRounds: spec.rounds.max,
     blockedMemory: spec.model.blocked_memory,
     stabilityRounds: spec.rounds.stability,
@@ -219,6 +225,7 @@ function compileParams(spec: ScenarioSpec, set: Setter): void {
   param("pm_bonus", m.pm_bonus, WEIGHT);
   param("pm_sect_bonus", m.pm_sect_bonus, WEIGHT);
   param("opposition_value", m.opposition_value, WEIGHT);
+  param("caretaker_value", m.caretaker_value, UNIT);
   param("power_scale", m.power_scale, UNIT);
   param("enemy_penalty", m.enemy_penalty, WEIGHT);
   param("fragmented_backing", m.fragmented_backing, UNIT);
@@ -228,6 +235,8 @@ function compileParams(spec: ScenarioSpec, set: Setter): void {
   param("rebuff", m.dynamics.rebuff, UNIT, "model.dynamics.rebuff");
   param("boycott_below", m.attendance.boycott_below, SIGNED_UNIT, "model.attendance.boycott_below");
   param("attendance_temperature", m.attendance.temperature, { min: 0.001, max: 1 }, "model.attendance.temperature");
+  param("veto_below", m.premier_veto.below, SIGNED_UNIT, "model.premier_veto.below");
+  param("veto_share", m.premier_veto.min_share, UNIT, "model.premier_veto.min_share");
 }
 
 function compileEvents(spec: ScenarioSpec, ctx: ConditionContext, driverIndex: Map<string, number>, set: Setter): CompiledEvent[] {

@@ -18,6 +18,7 @@ export function prepareRun(model: Model, s: RunState, rng: Rng): void {
   if (model.restActor >= 0) fillRestSeats(model, s);
   s.rel.set(s.rel0);
   s.coalition.set(model.initialCoalition);
+  s.caretaker = model.caretaker;
   if (model.positionsVary) computePolicyDistance(model, s);
   else s.policyDistance.set(model.template.policyDistance);
   updateClout(model, s);

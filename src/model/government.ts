@@ -101,13 +101,14 @@ function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/** A government falls when its coalition drops below the seats it needs or loses its premier. */
+/** A government falls when its coalition drops below the seats it needs or loses its premier, who stays on as caretaker if the scenario has caretakers. */
 export function checkGovernment(model: Model, s: RunState, trace?: Tracer): void {
   if (s.government < 0) return;
   let seats = 0;
   for (let i = 0; i < model.n; i++) if (s.coalition[i] === s.government) seats += s.seats[i];
   if (seats + s.fragmentedBacking < model.minWinning || s.coalition[s.pm] !== s.government) {
     trace?.add({ kind: "fall", round: s.round, coalition: trace.members(s, s.government), reason: s.coalition[s.pm] !== s.government ? "the premier's party left" : "it no longer has the seats to govern" });
+    if (model.caretaker >= 0) s.caretaker = s.pm;
     s.government = -1;
     s.pm = -1;
   }

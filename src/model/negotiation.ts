@@ -5,7 +5,7 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { acceptablePremier, ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
 import { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "../engine/trace.ts";
 
@@ -71,7 +71,7 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
     if (label === current || size[label] === 0 || totals.fragmented[label] === 1) continue;
     optionLabel[options] = label;
     optionUtility[options++] = utilityFrom(
-      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierWith(model, s, pm[label], i), mine && totals.blocked(s, label),
+      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierJoining(model, s, w, pm[label], label, i), mine && totals.blocked(s, label),
       size[label], clout[label], sectView[label], affinity[label], enmity[label],
     );
   }
@@ -86,6 +86,15 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
   else return;
   s.version++;
   checkGovernment(model, s, trace);
+}
+
+/** The premier of coalition `label` once i joins it (whose premier is now `pm`). */
+function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, label: number, i: number): number {
+  if (!model.premierVeto) return premierWith(model, s, pm, i);
+  let count = 0;
+  for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) w.members[count++] = j;
+  w.members[count++] = i;
+  return acceptablePremier(model, s, w.members, count);
 }
 
 /**
@@ -174,8 +183,14 @@ function gainFromJoining(model: Model, s: RunState, w: TurnScratch, m: number, c
   const t = prepareActorTerms(model, s, m, w.member);
   const view = w.memberView.clear(s);
   for (let k = 0; k < count; k++) view.add(model, s, m, w.members[k]);
+  if (model.premierVeto) view.pm = acceptablePremier(model, s, w.members, count);
   const before = view.utility(model, t);
-  return view.add(model, s, m, i).utility(model, t) - before;
+  view.add(model, s, m, i);
+  if (model.premierVeto) {
+    w.members[count] = i;
+    view.pm = acceptablePremier(model, s, w.members, count + 1);
+  }
+  return view.utility(model, t) - before;
 }
 
 function optionName(trace: Tracer, s: RunState, i: number, label: number): string {

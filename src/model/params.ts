@@ -14,7 +14,10 @@ export const P = {
   boycott_below: 11,
   attendance_temperature: 12,
   fragmented_backing: 13,
+  veto_below: 14,
+  veto_share: 15,
+  caretaker_value: 16,
 } as const;
 
-export const PARAM_COUNT = 14;
+export const PARAM_COUNT = 17;
 export type ParamName = keyof typeof P;

@@ -64,6 +64,8 @@ export class RunState {
   round = 0;
   government = -1;
   pm = -1;
+  /** Whose leader is caretaker premier while no government exists (-1: nobody). */
+  caretaker = -1;
   formedRound = 0;
 
   constructor(readonly dims: Dimensions) {
@@ -103,6 +105,7 @@ export class RunState {
     this.round = 0;
     this.government = -1;
     this.pm = -1;
+    this.caretaker = -1;
     this.formedRound = 0;
   }
 }

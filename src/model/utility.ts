@@ -9,6 +9,9 @@ const PM_BONUS = P.pm_bonus;
 const PM_SECT_BONUS = P.pm_sect_bonus;
 const OPPOSITION_VALUE = P.opposition_value;
 const ENEMY_PENALTY = P.enemy_penalty;
+const VETO_BELOW = P.veto_below;
+const CARETAKER_VALUE = P.caretaker_value;
+const VETO_SHARE = P.veto_share;
 
 /** Term values written by `utility` when asked: [power, iran, base, relations] (unweighted). */
 export type Terms = Float64Array;
@@ -27,6 +30,8 @@ export class ActorTerms {
   pmBonus = 0;
   pmSectBonus = 0;
   opposition = 0;
+  /** What holding the premiership as caretaker is worth to this actor now (0 unless it is the caretaker and no government exists). */
+  caretaker = 0;
   /** pressure × alignment / total Shia clout: multiply by a coalition's Shia clout. */
   iranPerShiaClout = 0;
   base = 0;
@@ -48,6 +53,7 @@ export function prepareActorTerms(model: Model, s: RunState, i: number, t: Actor
   t.pmBonus = params[PM_BONUS];
   t.pmSectBonus = params[PM_SECT_BONUS];
   t.opposition = params[OPPOSITION_VALUE] * s.clout[i];
+  t.caretaker = s.caretaker === i && s.government < 0 ? params[PM_BONUS] * params[CARETAKER_VALUE] : 0;
   t.iranPerShiaClout = s.shiaClout > 0 ? (pressure * s.align[i]) / s.shiaClout : 0;
   t.base = s.base[i];
   t.enemyPenalty = params[ENEMY_PENALTY];
@@ -72,7 +78,7 @@ export function utilityFrom(
   terms?: Terms,
 ): number {
   const governs = pm >= 0 && !blocked && seats >= t.needed;
-  const power = governs ? t.officeValue * (seats > 0 ? t.seats / seats : 0) + (pm === t.actor ? t.pmBonus : 0) : t.opposition;
+  const power = governs ? t.officeValue * (seats > 0 ? t.seats / seats : 0) + (pm === t.actor ? t.pmBonus : 0) : t.opposition + t.caretaker;
   const iran = t.iranPerShiaClout * shia;
   const sectOfPm = governs && model.sect[pm] === t.sect ? t.pmSectBonus : 0;
   const base = t.base * ((partnerClout > 0 ? sectView / partnerClout : 0) + sectOfPm);
@@ -89,6 +95,35 @@ export function utilityFrom(
 /** The premier of a coalition whose best eligible member so far is `pm` once `j` joins. */
 export function premierWith(model: Model, s: RunState, pm: number, j: number): number {
   return model.pmEligible[j] === 1 && (pm < 0 || beats(model, s, j, pm)) ? j : pm;
+}
+
+/**
+ * The premier of the coalition `members[0..count)` under the kingmaker's veto (pm_rule: acceptable):
+ * the best-ranked eligible member that no partner holding at least `veto_share` of the coalition's
+ * seats views below `veto_below`, or -1 if every candidate is refused. A sitting premier among the
+ * members keeps the office.
+ */
+export function acceptablePremier(model: Model, s: RunState, members: Int32Array, count: number): number {
+  const n = model.n;
+  let seats = 0;
+  for (let k = 0; k < count; k++) {
+    if (members[k] === s.pm) return s.pm;
+    seats += s.seats[members[k]];
+  }
+  const below = s.params[VETO_BELOW];
+  const weighty = s.params[VETO_SHARE] * seats;
+  let best = -1;
+  for (let a = 0; a < count; a++) {
+    const c = members[a];
+    if (model.pmEligible[c] !== 1 || (best >= 0 && !beats(model, s, c, best))) continue;
+    let refused = false;
+    for (let b = 0; b < count && !refused; b++) {
+      const m = members[b];
+      refused = m !== c && s.seats[m] >= weighty && s.rel[m * n + c] < below;
+    }
+    if (!refused) best = c;
+  }
+  return best;
 }
 
 /** A coalition as one member sees it: its totals, and sums over that member's partners. */
@@ -144,6 +179,7 @@ const scratchView = new MemberView();
 export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
   const view = scratchView.clear(s);
   for (let k = 0; k < count; k++) view.add(model, s, i, members[k]);
+  if (model.premierVeto) view.pm = acceptablePremier(model, s, members, count);
   return view.utility(model, prepareActorTerms(model, s, i, scratchTerms), terms);
 }
 

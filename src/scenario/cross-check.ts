@@ -54,6 +54,7 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
     if (m?.type === "condition" && m.when) checkCondition(m.when, ["metrics", i, "when"], refs);
   });
   list(s.procedure?.pm_eligible?.actors).forEach((id, i) => actor(id, ["procedure", "pm_eligible", "actors", i]));
+  if (typeof s.procedure?.caretaker === "string") actor(s.procedure.caretaker, ["procedure", "caretaker"]);
   if (typeof s.observed?.outcome === "string" && !outcomeIds.has(s.observed.outcome)) {
     report(["observed", "outcome"], `expected an outcome id, found '${s.observed.outcome}'${suggestion(s.observed.outcome, outcomeIds)}`);
   }

@@ -18,6 +18,13 @@ export const Attendance = z
   })
   .describe("How actors outside a forming government decide to attend or boycott its votes.");
 
+export const PremierVeto = z
+  .strictObject({
+    below: quantity({ min: -1, max: 1 }, "A partner whose affinity toward a candidate is below this refuses him the premiership.").default(-0.3),
+    min_share: quantity(UNIT, "Share of the coalition's seats a partner needs for its refusal to count.").default(0.15),
+  })
+  .describe("The kingmaker's veto, used when `procedure.pm_rule` is `acceptable`.");
+
 export const ModelParams = z
   .strictObject({
     temperature: quantity({ min: 0.001, max: 10 }, "Logit choice temperature: 0 is strict best response, larger is noisier.").default(0.05),
@@ -25,6 +32,7 @@ export const ModelParams = z
     office_value: quantity(WEIGHT, "Value of the offices a government shares (Gamson).").default(1),
     pm_bonus: quantity(WEIGHT, "Extra value of holding the premiership.").default(0.5),
     pm_sect_bonus: quantity(WEIGHT, "Base term reward when the actor's sect holds the premiership.").default(0.3),
+    caretaker_value: quantity(UNIT, "Share of the premiership's bonus a caretaker premier enjoys while no government exists (`procedure.caretaker`).").default(0.5),
     opposition_value: quantity(WEIGHT, "Value of opposition per unit of clout (seat share + scaled power).").default(0.25),
     power_scale: quantity(UNIT, "Seat-share equivalent of full extra-parliamentary power (clout = seat share + power_scale × power).").default(0.1),
     fragmented_backing: quantity(UNIT, "Share of fragmented actors' seats a coalition counts on when judging whether it can pass the procedure.").default(0.5),
@@ -38,6 +46,7 @@ export const ModelParams = z
       .describe("Rounds for which a coalition that failed a vote (and any part of it) knows it cannot pass the procedure alone."),
     dynamics: Dynamics.prefault({}),
     attendance: Attendance.prefault({}),
+    premier_veto: PremierVeto.prefault({}),
   })
   .describe("Behavioural parameters of the model; each has a documented default (docs/model.md).");
 

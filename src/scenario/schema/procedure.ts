@@ -47,9 +47,14 @@ export const Procedure = z
     steps: z.array(Step).min(1).describe("The votes, in order; all must pass."),
     pm_eligible: PmEligible.default({}),
     pm_rule: z
-      .enum(["largest_eligible"])
+      .enum(["largest_eligible", "acceptable"])
       .default("largest_eligible")
-      .describe("How the premier is chosen within the government: the eligible member with most seats."),
+      .describe(
+        "How a coalition's premier is chosen: `largest_eligible`, the eligible member with most seats; `acceptable`, the largest eligible member that no partner holding `model.premier_veto.min_share` of the coalition's seats views below `model.premier_veto.below` (a kingmaker's veto; a sitting premier keeps office while his party stays in the government).",
+      ),
+    caretaker: ActorRef.optional().describe(
+      "The actor whose leader is caretaker premier until a government forms (e.g. the outgoing prime minister's party). While no government exists it holds the premiership's bonus, scaled by `model.caretaker_value`; when a government falls, its premier becomes caretaker. Omitted: no caretaker.",
+    ),
   })
   .describe("How a coalition becomes a government.");
 
