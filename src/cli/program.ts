@@ -11,6 +11,7 @@ import { registerSweep } from "./commands/sweep.ts";
 import { registerSensitivity } from "./commands/sensitivity.ts";
 import { registerCompare } from "./commands/compare.ts";
 import { registerReport } from "./commands/report.ts";
+import { registerBacktest } from "./commands/backtest.ts";
 import type { Io } from "./io.ts";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   registerSensitivity(program, io);
   registerCompare(program, io);
   registerReport(program, io);
+  registerBacktest(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }

@@ -1,0 +1,114 @@
+// Scores the model's forecasts of historical scenarios against what happened, beside two baselines.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { compileModel } from "../model/compile.ts";
+import { loadScenarioFile, type LoadedScenario } from "../scenario/load.ts";
+import { UserError } from "../scenario/problems.ts";
+import { brierScore, brierSe, logScore, proportionSe } from "../stats/scores.ts";
+import type { Aggregate } from "../runner/aggregate.ts";
+import { runPooled } from "../runner/pooled.ts";
+import { largestListForecast, uniformForecast } from "./baselines.ts";
+
+/** Sampling noise allowed in the probability given to what happened and in the Brier score. */
+export const MAX_NOISE = 0.005;
+export const MIN_RUNS = 10_000;
+export const MAX_RUNS = 400_000;
+
+export interface Score {
+  p_observed: number;
+  brier: number;
+  log_score: number;
+}
+
+export interface ScenarioScore {
+  file: string;
+  id: string;
+  title: string;
+  observed: { id: string; label: string; date: string; source: string };
+  runs: number;
+  outcomes: { id: string; label: string; probability: number }[];
+  model: Score & { se: { p_observed: number; brier: number } };
+  uniform: Score;
+  largest_list: Score | null;
+}
+
+export interface Backtest {
+  seed: number;
+  scenarios: ScenarioScore[];
+  /** Means over the scenarios (largest_list over those where it applies). */
+  mean: { model: Score; uniform: Score; largest_list: (Score & { scenarios: number }) | null };
+}
+
+export interface BacktestOptions {
+  seed: number;
+  workers: number;
+  onScenario?: (file: string) => void;
+}
+
+/** Every scenario file in `dir` that records what happened, in name order. */
+export function historicalScenarios(dir: string): string[] {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return files.filter((f) => loadScenarioFile(f).spec.observed !== undefined);
+}
+
+export async function runBacktest(files: string[], options: BacktestOptions): Promise<Backtest> {
+  if (files.length === 0) throw new UserError("no scenario with an `observed` outcome to backtest");
+  const scenarios: ScenarioScore[] = [];
+  for (const file of files) {
+    options.onScenario?.(file);
+    scenarios.push(await scoreScenario(loadScenarioFile(file), options));
+  }
+  return { seed: options.seed, scenarios, mean: means(scenarios) };
+}
+
+async function scoreScenario(loaded: LoadedScenario, options: BacktestOptions): Promise<ScenarioScore> {
+  const spec = loaded.spec;
+  if (!spec.observed) throw new UserError(`${loaded.file}: has no \`observed\` outcome to score against`);
+  const model = compileModel(spec);
+  const observed = spec.outcomes.findIndex((o) => o.id === spec.observed!.outcome);
+  const aggregate = await runPooled(model, {
+    seed: options.seed, runs: MAX_RUNS, workers: options.workers,
+    enough: (a) => a.runs >= MIN_RUNS && noise(a, observed).p_observed <= MAX_NOISE && noise(a, observed).brier <= MAX_NOISE,
+  });
+  const probabilities = aggregate.outcomes.map((c) => c / aggregate.runs);
+  const baseline = largestListForecast(model, options.seed, aggregate.runs);
+  return {
+    file: loaded.file,
+    id: spec.meta.id,
+    title: spec.meta.title,
+    observed: { id: spec.observed.outcome, label: spec.outcomes[observed].label, date: spec.observed.date, source: spec.observed.source },
+    runs: aggregate.runs,
+    outcomes: spec.outcomes.map((o, k) => ({ id: o.id, label: o.label, probability: probabilities[k] })),
+    model: { ...score(probabilities, observed), se: noise(aggregate, observed) },
+    uniform: score(uniformForecast(model.outcomes.length), observed),
+    largest_list: baseline ? score(baseline, observed) : null,
+  };
+}
+
+function score(probabilities: number[], observed: number): Score {
+  return { p_observed: probabilities[observed], brier: brierScore(probabilities, observed), log_score: logScore(probabilities, observed) };
+}
+
+function noise(aggregate: Aggregate, observed: number): { p_observed: number; brier: number } {
+  const p = aggregate.outcomes.map((c) => c / aggregate.runs);
+  return { p_observed: proportionSe(p[observed], aggregate.runs), brier: brierSe(p, observed, aggregate.runs) };
+}
+
+function means(scenarios: ScenarioScore[]): Backtest["mean"] {
+  const mean = (scores: Score[]): Score => ({
+    p_observed: average(scores.map((s) => s.p_observed)),
+    brier: average(scores.map((s) => s.brier)),
+    log_score: average(scores.map((s) => s.log_score)),
+  });
+  const withList = scenarios.flatMap((s) => (s.largest_list ? [s.largest_list] : []));
+  return {
+    model: mean(scenarios.map((s) => s.model)),
+    uniform: mean(scenarios.map((s) => s.uniform)),
+    largest_list: withList.length > 0 ? { ...mean(withList), scenarios: withList.length } : null,
+  };
+}
+
+function average(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+

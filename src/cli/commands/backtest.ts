@@ -1,0 +1,51 @@
+import os from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import { historicalScenarios, MAX_NOISE, runBacktest, type Backtest, type Score } from "../../backtest/backtest.ts";
+import { LOG_FLOOR } from "../../stats/scores.ts";
+import { toJson } from "../../runner/runset.ts";
+import { DEFAULT_SEED } from "../../runner/forecast.ts";
+import { PACKAGE_ROOT } from "../../version.ts";
+import { parseCount, parseSeed } from "../options.ts";
+import type { Io } from "../io.ts";
+
+export function registerBacktest(program: Command, io: Io): void {
+  program
+    .command("backtest")
+    .description("score forecasts of historical scenarios against what happened (Brier and log scores), beside uniform and largest-list baselines")
+    .argument("[scenarios...]", "scenario files with `observed` (default: every such file in the shipped scenarios/)")
+    .option("--seed <s>", "master seed", parseSeed, DEFAULT_SEED)
+    .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
+    .option("--json", "print the backtest as JSON on stdout")
+    .action(async (files: string[], options: { seed: number; workers: number; json?: boolean }) => {
+      const chosen = files.length > 0 ? files : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios"));
+      const backtest = await runBacktest(chosen, { seed: options.seed, workers: options.workers, onScenario: (f) => io.err(`backtest: ${io.relative(f)}\n`) });
+      io.out(options.json ? toJson(backtest) : formatBacktest(backtest) + "\n");
+    });
+}
+
+export function formatBacktest(b: Backtest): string {
+  const f = (x: number) => x.toFixed(3);
+  const cells = (s: Score | null) => (s ? [f(s.p_observed), f(s.brier), f(s.log_score)] : ["–", "–", "–"]);
+  const rows: string[][] = [
+    ["scenario", "what happened", "runs", "P", "Brier", "log", "P", "Brier", "log", "P", "Brier", "log"],
+    ...b.scenarios.map((s) => [s.id, s.observed.id, s.runs.toLocaleString("en-US"), ...cells(s.model), ...cells(s.uniform), ...cells(s.largest_list)]),
+    [`mean of ${b.scenarios.length}`, "", "", ...cells(b.mean.model), ...cells(b.mean.uniform), ...cells(b.mean.largest_list)],
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => "  " + r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  const group = (label: string, from: number) => label.padEnd(widths.slice(from, from + 3).reduce((a, w) => a + w + 2, 0));
+  const header = "  " + " ".repeat(widths[0] + widths[1] + widths[2] + 6) + [group("model", 3), group("uniform", 6), group("largest list", 9)].join("").trimEnd();
+  return [
+    `Backtest: seed ${b.seed}; P = probability given to what happened (higher is better); Brier (0 to 2) and log = −ln P (P floored at ${LOG_FLOOR}) are lower-is-better.`,
+    `Runs grow until sampling noise in P and in the model's Brier score is at most ${MAX_NOISE}.`,
+    "",
+    header,
+    line(rows[0]),
+    ...rows.slice(1, -1).map(line),
+    line(rows[rows.length - 1]),
+    "",
+    ...b.scenarios.map((s) => `  ${s.id}: ${s.observed.label} (${s.observed.date}). ${s.observed.source}`),
+    ...(b.scenarios.some((s) => !s.largest_list) ? ["", "  – the largest-list baseline does not apply: the scenario's outcomes do not name who governs."] : []),
+  ].join("\n");
+}
