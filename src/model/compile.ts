@@ -73,6 +73,11 @@ export interface Model {
   /** Seats a coalition needs to pass every step with a full house. */
   minWinning: number;
   unanimity: boolean;
+  /**
+   * The campaign's exposure of each ordered pair (row-major): summed stakes of the regions where the
+   * two ran on rival lists, and where they ran on one list; null without a campaign.
+   */
+  campaign: { rival: Float64Array; joint: Float64Array } | null;
   /** The actor holding the premiership as caretaker until a government forms, or -1. */
   caretaker: number;
   /** Whether partners can veto a premier (procedure.pm_rule: acceptable). */
@@ -163,7 +168,8 @@ export function compileModel(spec: ScenarioSpec): Model {
     shiaSect: SECTS.indexOf("shia"),
     blocIds,
     blocOf,
-    initialCoalition: Int32Array.from(spec.actors.map((a, i) => (a.bloc && !a.fragmented ? spec.actors.findIndex((b) => b.bloc === a.bloc && !b.fragmented) : i))),
+    initialCoalition: initialCoalition(spec, index),
+    campaign: campaignExposure(spec, index),
     pmEligible: Uint8Array.from(spec.actors.map((a) => (!a.fragmented && isPmEligible(a, spec.procedure.pm_eligible) ? 1 : 0))),
     fragmented: Uint8Array.from(spec.actors.map((a) => (a.fragmented ? 1 : 0))),
     totalSeats: spec.parliament.seats,
@@ -187,6 +193,39 @@ export function compileModel(spec: ScenarioSpec): Model {
     conditions: ctx,
     metrics: spec.metrics.map((m) => compileMetric(m, ctx)),
   };
+}
+
+/** Coalitions at the start: the opening region's lists if the campaign names one, else the blocs. */
+function initialCoalition(spec: ScenarioSpec, index: Map<string, number>): Int32Array {
+  const opening = spec.campaign?.regions.find((r) => r.id === spec.campaign!.opening);
+  if (opening) {
+    const start = Int32Array.from(spec.actors.map((_, i) => i));
+    for (const list of opening.lists) {
+      const first = Math.min(...list.map((id) => index.get(id)!));
+      for (const id of list) start[index.get(id)!] = first;
+    }
+    return start;
+  }
+  return Int32Array.from(spec.actors.map((a, i) => (a.bloc && !a.fragmented ? spec.actors.findIndex((b) => b.bloc === a.bloc && !b.fragmented) : i)));
+}
+
+function campaignExposure(spec: ScenarioSpec, index: Map<string, number>): Model["campaign"] {
+  if (!spec.campaign) return null;
+  const n = spec.actors.length;
+  const rival = new Float64Array(n * n);
+  const joint = new Float64Array(n * n);
+  for (const region of spec.campaign.regions) {
+    const listOf = new Map<number, number>();
+    region.lists.forEach((list, k) => list.forEach((id) => listOf.set(index.get(id)!, k)));
+    for (const [i, li] of listOf) {
+      for (const [j, lj] of listOf) {
+        if (i === j) continue;
+        if (li === lj) joint[i * n + j] += region.stake;
+        else rival[i * n + j] += region.stake;
+      }
+    }
+  }
+  return { rival, joint };
 }
 
 type Setter = (path: string, value: QuantitySpec, range: Range, array: SampledArray, indices: number[]) => void;
@@ -235,6 +274,10 @@ function compileParams(spec: ScenarioSpec, set: Setter): void {
   param("rebuff", m.dynamics.rebuff, UNIT, "model.dynamics.rebuff");
   param("boycott_below", m.attendance.boycott_below, SIGNED_UNIT, "model.attendance.boycott_below");
   param("attendance_temperature", m.attendance.temperature, { min: 0.001, max: 1 }, "model.attendance.temperature");
+  if (spec.campaign) {
+    param("campaign_rivalry", spec.campaign.rivalry, UNIT, "campaign.rivalry");
+    param("campaign_solidarity", spec.campaign.solidarity, UNIT, "campaign.solidarity");
+  }
   param("veto_below", m.premier_veto.below, SIGNED_UNIT, "model.premier_veto.below");
   param("veto_share", m.premier_veto.min_share, UNIT, "model.premier_veto.min_share");
 }

@@ -17,11 +17,23 @@ export function prepareRun(model: Model, s: RunState, rng: Rng): void {
   }
   if (model.restActor >= 0) fillRestSeats(model, s);
   s.rel.set(s.rel0);
+  if (model.campaign) applyCampaign(model, s);
   s.coalition.set(model.initialCoalition);
   s.caretaker = model.caretaker;
   if (model.positionsVary) computePolicyDistance(model, s);
   else s.policyDistance.set(model.template.policyDistance);
   updateClout(model, s);
+}
+
+/** The campaign's lasting mark on relations at the start: rival lists cool them, shared lists warm them (not their baselines). */
+function applyCampaign(model: Model, s: RunState): void {
+  const { rival, joint } = model.campaign!;
+  const rivalry = s.params[P.campaign_rivalry];
+  const solidarity = s.params[P.campaign_solidarity];
+  for (let c = 0; c < rival.length; c++) {
+    const shifted = s.rel[c] - rivalry * rival[c] + solidarity * joint[c];
+    s.rel[c] = shifted > 1 ? 1 : shifted < -1 ? -1 : shifted;
+  }
 }
 
 function fillRestSeats(model: Model, s: RunState): void {

@@ -17,7 +17,9 @@ export const P = {
   veto_below: 14,
   veto_share: 15,
   caretaker_value: 16,
+  campaign_rivalry: 17,
+  campaign_solidarity: 18,
 } as const;
 
-export const PARAM_COUNT = 17;
+export const PARAM_COUNT = 19;
 export type ParamName = keyof typeof P;

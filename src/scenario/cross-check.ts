@@ -54,6 +54,7 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
     if (m?.type === "condition" && m.when) checkCondition(m.when, ["metrics", i, "when"], refs);
   });
   list(s.procedure?.pm_eligible?.actors).forEach((id, i) => actor(id, ["procedure", "pm_eligible", "actors", i]));
+  checkCampaign(s, actor, report);
   if (typeof s.procedure?.caretaker === "string") actor(s.procedure.caretaker, ["procedure", "caretaker"]);
   if (typeof s.observed?.outcome === "string" && !outcomeIds.has(s.observed.outcome)) {
     report(["observed", "outcome"], `expected an outcome id, found '${s.observed.outcome}'${suggestion(s.observed.outcome, outcomeIds)}`);
@@ -63,6 +64,27 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
     checkProcedure(s, report);
   }
   return issues;
+}
+
+function checkCampaign(s: ScenarioSpec, actor: Refs["actor"], report: Refs["report"]): void {
+  const regions = list(s.campaign?.regions);
+  const regionIds = new Set(regions.map((r) => r?.id));
+  regions.forEach((region, i) => {
+    const seen = new Set<string>();
+    list(region?.lists).forEach((members, j) =>
+      list(members).forEach((id, k) => {
+        const at: FieldPath = ["campaign", "regions", i, "lists", j, k];
+        actor(id, at);
+        if (seen.has(id)) report(at, `expected each actor on at most one list in a region, found '${id}' again`);
+        seen.add(id);
+        if (s.actors?.find((a) => a?.id === id)?.fragmented) report(at, `expected no fragmented actor on a list (they never bargain as a bloc), found '${id}'`);
+      }),
+    );
+  });
+  const stakes = regions.reduce((sum, r) => sum + (typeof r?.stake === "number" ? r.stake : 0), 0);
+  if (stakes > 1 + 1e-9) report(["campaign", "regions"], `expected the regions' stakes to sum to at most 1, found ${Number(stakes.toFixed(6))}`);
+  const opening = s.campaign?.opening;
+  if (typeof opening === "string" && !regionIds.has(opening)) report(["campaign", "opening"], `expected a region id, found '${opening}'${suggestion(opening, new Set(regionIds as Set<string>))}`);
 }
 
 /** The list at `value`, or nothing when the (possibly unvalidated) data has no list there. */

@@ -8,6 +8,7 @@ import { Procedure } from "./procedure.ts";
 import { Outcomes } from "./outcome.ts";
 import { Metric } from "./metric.ts";
 import { ModelParams } from "./model.ts";
+import { Campaign } from "./campaign.ts";
 import { quantity, UNIT } from "./quantity.ts";
 
 export const Source = z
@@ -82,6 +83,7 @@ export const Scenario = z
       .record(Id, quantity(UNIT, "An exogenous quantity."))
       .default({})
       .describe("Named exogenous quantities in [0, 1]; `iran_pressure` drives the iran term and the pull between Iran-aligned actors."),
+    campaign: Campaign.optional(),
     events: z.array(Event).default([]).describe("Per-round shocks."),
     procedure: Procedure,
     rounds: Rounds,
