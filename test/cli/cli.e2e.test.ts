@@ -104,3 +104,27 @@ describe("bazaar validate and schema", () => {
     expect(JSON.parse(r.stdout).$schema).toBe("http://json-schema.org/draft-07/schema#");
   });
 });
+
+describe("bazaar backtest", () => {
+  it("scores every shipped historical scenario and prints a summary row; --json carries the same numbers", () => {
+    const table = bazaar(["backtest", "--workers", "2"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/iraq-2010-formation\s+maliki\s/);
+    expect(table.stdout).toMatch(/dawa-isci-2008\s+us_public\s/);
+    expect(table.stdout).toMatch(/iraq-2009-pre-election\s+alone\s/);
+    expect(table.stdout).toMatch(/mean of 3/);
+    const json = JSON.parse(bazaar(["backtest", scenarioFile("iraq-2010-formation.yaml"), "--json", "--workers", "1"]).stdout);
+    const [score] = json.scenarios;
+    expect(score.id).toBe("iraq-2010-formation");
+    expect(table.stdout).toContain(score.model.brier.toFixed(3));
+    expect(score.uniform.brier).toBeCloseTo(0.75, 12);
+    expect(json.mean.model.brier).toBe(score.model.brier);
+  }, 180_000);
+
+  it("refuses a scenario without an observed outcome, exit 2 and no stack trace", () => {
+    const r = bazaar(["backtest", scenarioFile("cf-provincial-2023.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cf-provincial-2023\.yaml: has no `observed` outcome/);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});

@@ -1,0 +1,49 @@
+// Backtests: baselines, and the 2010 case, where the model must beat chance for the right reasons.
+import { describe, expect, it } from "vitest";
+import { compileModel } from "../../src/model/compile.ts";
+import { largestListForecast, outcomesConcernGovernment, uniformForecast } from "../../src/backtest/baselines.ts";
+import { runBacktest } from "../../src/backtest/backtest.ts";
+import { loadScenarioFile } from "../../src/scenario/load.ts";
+import { probability, runSummary, scenarioFile, variant } from "../helpers.ts";
+
+const load2010 = () => loadScenarioFile(scenarioFile("iraq-2010-formation.yaml"));
+
+describe("baselines", () => {
+  it("the largest list in 2010 is Iraqiya (91 seats, against the INA's 70 and State of Law's 89)", () => {
+    const model = compileModel(load2010().spec);
+    const forecast = largestListForecast(model, 1, 200)!;
+    expect(forecast[model.outcomes.findIndex((o) => o.id === "allawi")]).toBe(1);
+    expect(uniformForecast(4)).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
+  it("the largest-list baseline does not apply when no outcome names who governs", () => {
+    const model = compileModel(loadScenarioFile(scenarioFile("dawa-isci-2008.yaml")).spec);
+    expect(outcomesConcernGovernment(model)).toBe(false);
+    expect(largestListForecast(model, 1, 10)).toBeUndefined();
+  });
+});
+
+describe("the 2010 backtest (fixed seed)", () => {
+  it("beats the uniform and largest-list baselines, with sampling noise under 0.005", async () => {
+    const [score] = (await runBacktest([scenarioFile("iraq-2010-formation.yaml")], { seed: 1, workers: 1 })).scenarios;
+    expect(score.model.se.brier).toBeLessThanOrEqual(0.005);
+    expect(score.model.se.p_observed).toBeLessThanOrEqual(0.005);
+    // Margins are many standard errors wide: the model's Brier score must beat uniform's 0.75 by 0.02.
+    expect(score.model.brier).toBeLessThan(score.uniform.brier - 0.02);
+    expect(score.model.brier).toBeLessThan(score.largest_list!.brier);
+    expect(score.model.p_observed).toBeGreaterThan(0.25);
+  });
+
+  it("follows the seats: make Iraqiya the dominant list and Allawi, not Maliki, becomes the likely premier", () => {
+    const actual = runSummary(load2010(), 3000, 5);
+    const dominant = variant(load2010(), (d) => {
+      d.actors.find((a) => a.id === "iraqiya")!.seats = 110;
+      d.actors.find((a) => a.id === "state_of_law")!.seats = 70;
+    });
+    const flipped = runSummary(dominant, 3000, 5);
+    // Standard errors are under 0.01 at 3,000 runs; the margins below are over 10 of them.
+    expect(probability(actual, "maliki")).toBeGreaterThan(probability(actual, "allawi") + 0.05);
+    expect(probability(flipped, "allawi")).toBeGreaterThan(0.35);
+    expect(probability(flipped, "maliki")).toBeLessThan(0.05);
+  });
+});
