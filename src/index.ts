@@ -15,4 +15,6 @@ export { parseShard, type Shard } from "./runner/plan.ts";
 export { readRunSet, writeRunSet, type RunSet, type Manifest } from "./runner/runset.ts";
 export { runRng, type Rng } from "./rng/rng.ts";
 export { wilsonInterval } from "./stats/wilson.ts";
+export { brierScore, logScore } from "./stats/scores.ts";
+export { runBacktest, historicalScenarios, type Backtest, type ScenarioScore } from "./backtest/backtest.ts";
 export { VERSION, DEFAULT_SCENARIO } from "./version.ts";
