@@ -28,11 +28,18 @@ export class CoalitionTotals {
     this.pm = new Int32Array(n);
     this.unblocked = new Uint8Array(n);
     this.fragmented = new Uint8Array(n);
-    this.members = new Int32Array(n);
+    this.memberStart = new Int32Array(n + 1);
+    this.memberList = new Int32Array(n);
+    this.cursor = new Int32Array(n);
   }
 
-  /** Members grouped by label (scratch for the kingmaker's veto). */
-  private readonly members: Int32Array;
+  /**
+   * Members grouped by label, kept only under the kingmaker's veto (premiers then need member lists):
+   * label k's members are memberList[memberStart[k] .. memberStart[k + 1]).
+   */
+  readonly memberStart: Int32Array;
+  readonly memberList: Int32Array;
+  private readonly cursor: Int32Array;
 
   /**
    * Brings the totals up to date with `s`: a no-op when nothing they depend on has changed, except
@@ -69,11 +76,16 @@ export class CoalitionTotals {
   }
 
   private applyVeto(model: Model, s: RunState): void {
-    for (let label = 0; label < model.n; label++) {
-      if (this.size[label] < 2) continue;
-      let count = 0;
-      for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) this.members[count++] = j;
-      this.pm[label] = acceptablePremier(model, s, this.members, count);
+    const { size, memberStart, memberList, cursor } = this;
+    const n = model.n;
+    memberStart[0] = 0;
+    for (let k = 0; k < n; k++) {
+      memberStart[k + 1] = memberStart[k] + size[k];
+      cursor[k] = memberStart[k];
+    }
+    for (let j = 0; j < n; j++) memberList[cursor[s.coalition[j]]++] = j;
+    for (let k = 0; k < n; k++) {
+      if (size[k] >= 2) this.pm[k] = acceptablePremier(model, s, memberList, memberStart[k], memberStart[k + 1]);
     }
   }
 

@@ -91,10 +91,11 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
 /** The premier of coalition `label` once i joins it (whose premier is now `pm`). */
 function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, label: number, i: number): number {
   if (!model.premierVeto) return premierWith(model, s, pm, i);
+  const { memberStart, memberList } = w.totals;
   let count = 0;
-  for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) w.members[count++] = j;
+  for (let k = memberStart[label]; k < memberStart[label + 1]; k++) w.members[count++] = memberList[k];
   w.members[count++] = i;
-  return acceptablePremier(model, s, w.members, count);
+  return acceptablePremier(model, s, w.members, 0, count);
 }
 
 /**
@@ -183,12 +184,12 @@ function gainFromJoining(model: Model, s: RunState, w: TurnScratch, m: number, c
   const t = prepareActorTerms(model, s, m, w.member);
   const view = w.memberView.clear(s);
   for (let k = 0; k < count; k++) view.add(model, s, m, w.members[k]);
-  if (model.premierVeto) view.pm = acceptablePremier(model, s, w.members, count);
+  if (model.premierVeto) view.pm = acceptablePremier(model, s, w.members, 0, count);
   const before = view.utility(model, t);
   view.add(model, s, m, i);
   if (model.premierVeto) {
     w.members[count] = i;
-    view.pm = acceptablePremier(model, s, w.members, count + 1);
+    view.pm = acceptablePremier(model, s, w.members, 0, count + 1);
   }
   return view.utility(model, t) - before;
 }

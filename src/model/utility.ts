@@ -98,26 +98,26 @@ export function premierWith(model: Model, s: RunState, pm: number, j: number): n
 }
 
 /**
- * The premier of the coalition `members[0..count)` under the kingmaker's veto (pm_rule: acceptable):
+ * The premier of the coalition `members[from..to)` under the kingmaker's veto (pm_rule: acceptable):
  * the best-ranked eligible member that no partner holding at least `veto_share` of the coalition's
  * seats views below `veto_below`, or -1 if every candidate is refused. A sitting premier among the
  * members keeps the office.
  */
-export function acceptablePremier(model: Model, s: RunState, members: Int32Array, count: number): number {
+export function acceptablePremier(model: Model, s: RunState, members: Int32Array, from: number, to: number): number {
   const n = model.n;
   let seats = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = from; k < to; k++) {
     if (members[k] === s.pm) return s.pm;
     seats += s.seats[members[k]];
   }
   const below = s.params[VETO_BELOW];
   const weighty = s.params[VETO_SHARE] * seats;
   let best = -1;
-  for (let a = 0; a < count; a++) {
+  for (let a = from; a < to; a++) {
     const c = members[a];
     if (model.pmEligible[c] !== 1 || (best >= 0 && !beats(model, s, c, best))) continue;
     let refused = false;
-    for (let b = 0; b < count && !refused; b++) {
+    for (let b = from; b < to && !refused; b++) {
       const m = members[b];
       refused = m !== c && s.seats[m] >= weighty && s.rel[m * n + c] < below;
     }
@@ -179,7 +179,7 @@ const scratchView = new MemberView();
 export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
   const view = scratchView.clear(s);
   for (let k = 0; k < count; k++) view.add(model, s, i, members[k]);
-  if (model.premierVeto) view.pm = acceptablePremier(model, s, members, count);
+  if (model.premierVeto) view.pm = acceptablePremier(model, s, members, 0, count);
   return view.utility(model, prepareActorTerms(model, s, i, scratchTerms), terms);
 }
 

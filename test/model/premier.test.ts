@@ -16,7 +16,7 @@ function setUp(edit: Parameters<typeof variant>[1] = () => {}) {
   const id = (name: string) => model.ids.indexOf(name);
   const setRel = (from: string, to: string, value: number) => (s.rel[id(from) * model.n + id(to)] = value);
   const premier = (...names: string[]) => {
-    const pm = acceptablePremier(model, s, Int32Array.from(names.map(id)), names.length);
+    const pm = acceptablePremier(model, s, Int32Array.from(names.map(id)), 0, names.length);
     return pm < 0 ? null : model.ids[pm];
   };
   return { model, s, id, setRel, premier };
