@@ -26,9 +26,15 @@ export function formingCoalition(model: Model, s: RunState, totals: CoalitionTot
   let best = -1;
   for (let k = 0; k < model.n; k++) {
     if (pm[k] < 0 || seats[k] + s.fragmentedBacking < model.minWinning || totals.blocked(s, k)) continue;
-    if (best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && model.idRank[pm[k]] < model.idRank[pm[best]])) best = k;
+    if (outranks(model, totals, k, best)) best = k;
   }
   return best;
+}
+
+/** Whether coalition `k` (which has a premier) comes before coalition `best` (or -1) as formateur: more seats, ties to the smaller premier id. */
+export function outranks(model: Model, totals: CoalitionTotals, k: number, best: number): boolean {
+  const { seats, pm } = totals;
+  return best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && model.idRank[pm[k]] < model.idRank[pm[best]]);
 }
 
 /**
