@@ -45,18 +45,18 @@ export interface BacktestOptions {
   onScenario?: (file: string) => void;
 }
 
-/** Every scenario file in `dir` that records what happened, in name order. */
-export function historicalScenarios(dir: string): string[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
-  return files.filter((f) => loadScenarioFile(f).spec.observed !== undefined);
+/** Every scenario in `dir` that records what happened, in file name order. */
+export function historicalScenarios(dir: string): LoadedScenario[] {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return files.map((f) => loadScenarioFile(path.join(dir, f))).filter((l) => l.spec.observed !== undefined);
 }
 
-export async function runBacktest(files: string[], options: BacktestOptions): Promise<Backtest> {
-  if (files.length === 0) throw new UserError("no scenario with an `observed` outcome to backtest");
+export async function runBacktest(loaded: LoadedScenario[], options: BacktestOptions): Promise<Backtest> {
+  if (loaded.length === 0) throw new UserError("no scenario with an `observed` outcome to backtest");
   const scenarios: ScenarioScore[] = [];
-  for (const file of files) {
-    options.onScenario?.(file);
-    scenarios.push(await scoreScenario(loadScenarioFile(file), options));
+  for (const scenario of loaded) {
+    options.onScenario?.(scenario.file);
+    scenarios.push(await scoreScenario(scenario, options));
   }
   return { seed: options.seed, scenarios, mean: means(scenarios) };
 }
@@ -68,7 +68,10 @@ async function scoreScenario(loaded: LoadedScenario, options: BacktestOptions): 
   const observed = spec.outcomes.findIndex((o) => o.id === spec.observed!.outcome);
   const aggregate = await runPooled(model, {
     seed: options.seed, runs: MAX_RUNS, workers: options.workers,
-    enough: (a) => a.runs >= MIN_RUNS && noise(a, observed).p_observed <= MAX_NOISE && noise(a, observed).brier <= MAX_NOISE,
+    enough: (a) => {
+      const se = noise(a, observed);
+      return a.runs >= MIN_RUNS && se.p_observed <= MAX_NOISE && se.brier <= MAX_NOISE;
+    },
   });
   const probabilities = aggregate.outcomes.map((c) => c / aggregate.runs);
   const baseline = largestListForecast(model, options.seed, aggregate.runs);

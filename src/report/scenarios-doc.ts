@@ -79,8 +79,7 @@ function section(loaded: LoadedScenario, file: string, score: ScenarioScore | un
 export async function scenariosDoc(dir: string): Promise<string> {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const loaded = files.map((f) => loadScenarioFile(path.join(dir, f)));
-  const historical = loaded.filter((l) => l.spec.observed).map((l) => l.file);
-  const backtest = await runBacktest(historical, { seed: DOC_SEED, workers: 1 });
+  const backtest = await runBacktest(loaded.filter((l) => l.spec.observed), { seed: DOC_SEED, workers: 1 });
   const scoreOf = (l: LoadedScenario) => backtest.scenarios.find((s) => s.file === l.file);
   const lines = [
     "# The shipped scenarios",

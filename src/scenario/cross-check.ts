@@ -68,7 +68,7 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
 
 function checkCampaign(s: ScenarioSpec, actor: Refs["actor"], report: Refs["report"]): void {
   const regions = list(s.campaign?.regions);
-  const regionIds = new Set(regions.map((r) => r?.id));
+  const regionIds = new Set(regions.flatMap((r) => (typeof r?.id === "string" ? [r.id] : [])));
   regions.forEach((region, i) => {
     const seen = new Set<string>();
     list(region?.lists).forEach((members, j) =>
@@ -84,7 +84,7 @@ function checkCampaign(s: ScenarioSpec, actor: Refs["actor"], report: Refs["repo
   const stakes = regions.reduce((sum, r) => sum + (typeof r?.stake === "number" ? r.stake : 0), 0);
   if (stakes > 1 + 1e-9) report(["campaign", "regions"], `expected the regions' stakes to sum to at most 1, found ${Number(stakes.toFixed(6))}`);
   const opening = s.campaign?.opening;
-  if (typeof opening === "string" && !regionIds.has(opening)) report(["campaign", "opening"], `expected a region id, found '${opening}'${suggestion(opening, new Set(regionIds as Set<string>))}`);
+  if (typeof opening === "string" && !regionIds.has(opening)) report(["campaign", "opening"], `expected a region id, found '${opening}'${suggestion(opening, regionIds)}`);
 }
 
 /** The list at `value`, or nothing when the (possibly unvalidated) data has no list there. */

@@ -25,7 +25,7 @@ describe("baselines", () => {
 
 describe("the 2010 backtest (fixed seed)", () => {
   it("beats the uniform and largest-list baselines, with sampling noise under 0.005", async () => {
-    const [score] = (await runBacktest([scenarioFile("iraq-2010-formation.yaml")], { seed: 1, workers: 1 })).scenarios;
+    const [score] = (await runBacktest([load2010()], { seed: 1, workers: 1 })).scenarios;
     expect(score.model.se.brier).toBeLessThanOrEqual(0.005);
     expect(score.model.se.p_observed).toBeLessThanOrEqual(0.005);
     // Margins are many standard errors wide: the model's Brier score must beat uniform's 0.75 by 0.02.

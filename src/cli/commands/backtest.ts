@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { historicalScenarios, MAX_NOISE, runBacktest, type Backtest, type Score } from "../../backtest/backtest.ts";
 import { LOG_FLOOR } from "../../stats/scores.ts";
+import { loadScenarioFile } from "../../scenario/load.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { PACKAGE_ROOT } from "../../version.ts";
@@ -18,7 +19,7 @@ export function registerBacktest(program: Command, io: Io): void {
     .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
     .option("--json", "print the backtest as JSON on stdout")
     .action(async (files: string[], options: { seed: number; workers: number; json?: boolean }) => {
-      const chosen = files.length > 0 ? files : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios"));
+      const chosen = files.length > 0 ? files.map((f) => loadScenarioFile(f)) : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios"));
       const backtest = await runBacktest(chosen, { seed: options.seed, workers: options.workers, onScenario: (f) => io.err(`backtest: ${io.relative(f)}\n`) });
       io.out(options.json ? toJson(backtest) : formatBacktest(backtest) + "\n");
     });
