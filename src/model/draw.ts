@@ -2,6 +2,7 @@
 import type { Rng } from "../rng/rng.ts";
 import type { Model } from "./compile.ts";
 import { P } from "./params.ts";
+import { clampUnit } from "./dynamics.ts";
 import { sampleDistribution } from "./sample.ts";
 import type { RunState } from "./state.ts";
 
@@ -31,8 +32,7 @@ function applyCampaign(model: Model, s: RunState): void {
   const rivalry = s.params[P.campaign_rivalry];
   const solidarity = s.params[P.campaign_solidarity];
   for (let c = 0; c < rival.length; c++) {
-    const shifted = s.rel[c] - rivalry * rival[c] + solidarity * joint[c];
-    s.rel[c] = shifted > 1 ? 1 : shifted < -1 ? -1 : shifted;
+    s.rel[c] = clampUnit(s.rel[c] - rivalry * rival[c] + solidarity * joint[c]);
   }
 }
 
