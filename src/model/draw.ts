@@ -53,8 +53,19 @@ export function updateClout(model: Model, s: RunState): void {
     if (model.fragmented[i] === 1) fragmentedSeats += s.seats[i];
   }
   s.shiaClout = shia;
+  updateCloutView(model, s);
   s.version++;
   s.fragmentedBacking = s.params[P.fragmented_backing] * fragmentedSeats;
+}
+
+function updateCloutView(model: Model, s: RunState): void {
+  const n = model.n;
+  const sects = s.dims.sects;
+  const { clout, sectAff, cloutView } = s;
+  for (let i = 0; i < n; i++) {
+    const row = model.sect[i] * sects;
+    for (let j = 0; j < n; j++) cloutView[i * n + j] = clout[j] * sectAff[row + model.sect[j]];
+  }
 }
 
 /**

@@ -111,14 +111,12 @@ function sumPartners(model: Model, s: RunState, w: TurnScratch, i: number): void
     affinity[k] = 0;
     enmity[k] = 0;
   }
-  const { coalition, clout, rel, policyDistance, sectAff } = s;
-  const sect = model.sect;
+  const { coalition, cloutView, rel, policyDistance } = s;
   const row = i * n;
-  const sectRow = sect[i] * s.dims.sects;
   for (let j = 0; j < n; j++) {
     if (j === i) continue;
     const label = coalition[j];
-    sectView[label] += clout[j] * sectAff[sectRow + sect[j]];
+    sectView[label] += cloutView[row + j];
     const r = rel[row + j];
     affinity[label] += r - policyDistance[row + j];
     if (r < 0) enmity[label] += r * r;

@@ -47,6 +47,11 @@ export class RunState {
   readonly policyDistance: Float64Array;
   /** Clout = seat share + power_scale × power; recomputed when seats or power change. */
   readonly clout: Float64Array;
+  /**
+   * clout[j] × i's base's view of j's sect, row-major (i*n+j): the sect term of i's partner sums,
+   * recomputed with clout so that the per-turn loop does one load instead of three.
+   */
+  readonly cloutView: Float64Array;
   /** Coalition label of each actor; a label is an integer in [0, n). */
   readonly coalition: Int32Array;
   readonly eventFired: Uint8Array;
@@ -90,6 +95,7 @@ export class RunState {
     this.rel = new Float64Array(n * n);
     this.policyDistance = new Float64Array(n * n);
     this.clout = new Float64Array(n);
+    this.cloutView = new Float64Array(n * n);
     this.coalition = new Int32Array(n);
     this.eventFired = new Uint8Array(dims.events);
     this.blocked = new Uint8Array(n);
