@@ -10,6 +10,7 @@ import { Engine } from "../engine/run.ts";
 import { executeChunk, type ChunkResult } from "./chunk.ts";
 import { chunkRange, type ChunkRange } from "./plan.ts";
 import type { WorkerSetup } from "./worker.ts";
+import { workerSource } from "./worker-source.ts";
 
 export interface ChunkJob {
   spec: ScenarioSpec;
@@ -97,7 +98,9 @@ class WorkerPool implements ChunkRunner {
 
   constructor(private readonly job: ChunkJob, size: number) {
     const setup: WorkerSetup = { spec: job.spec, seed: job.seed, records: job.records };
-    const threads = Array.from({ length: size - 1 }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), {
+    const source = workerSource();
+    const threads = Array.from({ length: size - 1 }, () => new Worker(source, {
+      eval: true,
       workerData: setup,
       resourceLimits: { maxYoungGenerationSizeMb: 16 }, // the hot loop allocates little; a smaller nursery keeps RSS down
     }));

@@ -1,0 +1,22 @@
+// The worker thread's code as one plain JavaScript bundle, built in memory by esbuild once per process.
+// A thread started on the TypeScript sources would need the tsx loader, which compiles every module
+// again in each thread (about a second of start-up on a 2-core machine) and keeps a loader thread
+// competing with the workers for the cores.
+import { buildSync } from "esbuild";
+import { fileURLToPath } from "node:url";
+
+let cached: string | undefined;
+
+/** CommonJS source of src/runner/worker.ts and everything it imports, for `new Worker(source, { eval: true })`. */
+export function workerSource(): string {
+  cached ??= buildSync({
+    entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "silent",
+  }).outputFiles[0].text;
+  return cached;
+}
