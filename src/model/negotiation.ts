@@ -5,7 +5,7 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { acceptablePremier, ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { acceptablePremier, ActorTerms, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
 import { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "../engine/trace.ts";
 
@@ -31,7 +31,6 @@ export class TurnScratch {
   readonly gains: Float64Array;
   readonly mover = new ActorTerms();
   readonly member = new ActorTerms();
-  readonly memberView = new MemberView();
   constructor(n: number) {
     this.totals = new CoalitionTotals(n);
     this.sectView = new Float64Array(n);
@@ -71,7 +70,7 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
     if (label === current || size[label] === 0 || totals.fragmented[label] === 1) continue;
     optionLabel[options] = label;
     optionUtility[options++] = utilityFrom(
-      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierJoining(model, s, w, pm[label], label, i), mine && totals.blocked(s, label),
+      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierJoiningLabel(model, s, w, pm[label], label, i), mine && totals.blocked(s, label),
       size[label], clout[label], sectView[label], affinity[label], enmity[label],
     );
   }
@@ -89,13 +88,22 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
 }
 
 /** The premier of coalition `label` once i joins it (whose premier is now `pm`). */
-function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, label: number, i: number): number {
+function premierJoiningLabel(model: Model, s: RunState, w: TurnScratch, pm: number, label: number, i: number): number {
   if (!model.premierVeto) return premierWith(model, s, pm, i);
   const { memberStart, memberList } = w.totals;
   let count = 0;
   for (let k = memberStart[label]; k < memberStart[label + 1]; k++) w.members[count++] = memberList[k];
-  w.members[count++] = i;
-  return acceptablePremier(model, s, w.members, 0, count);
+  return premierJoining(model, s, w, pm, count, i);
+}
+
+/** The premier once i joins the coalition whose members are w.members[0..count) and whose premier is `pm`. */
+function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, count: number, i: number): number {
+  if (!model.premierVeto) return premierWith(model, s, pm, i);
+  const saved = w.members[count];
+  w.members[count] = i;
+  const joined = acceptablePremier(model, s, w.members, 0, count + 1);
+  w.members[count] = saved;
+  return joined;
 }
 
 /**
@@ -152,19 +160,15 @@ export function logitChoice(rng: Rng, utilities: Float64Array, count: number, te
  */
 function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: number, trace?: Tracer): boolean {
   let count = 0;
-  let seats = 0;
-  for (let j = 0; j < model.n; j++) {
-    if (s.coalition[j] !== label) continue;
-    w.members[count++] = j;
-    seats += s.seats[j];
-  }
+  for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) w.members[count++] = j;
+  const coalitionSeats = w.totals.seats[label];
   let yesWeight = 0;
   let totalWeight = 0;
   let allYes = true;
   for (let k = 0; k < count; k++) {
     const m = w.members[k];
-    w.gains[k] = gainFromJoining(model, s, w, m, count, i);
-    const weight = seats > 0 ? s.seats[m] : 1;
+    w.gains[k] = gainFromJoining(model, s, w, label, m, count, i);
+    const weight = coalitionSeats > 0 ? s.seats[m] : 1;
     totalWeight += weight;
     if (w.gains[k] > 0) yesWeight += weight;
     else allYes = false;
@@ -177,19 +181,41 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
   return accepted;
 }
 
-/** U_m(K ∪ {i}) − U_m(K) for member m of K = w.members[0..count), from one pass over K. */
-function gainFromJoining(model: Model, s: RunState, w: TurnScratch, m: number, count: number, i: number): number {
+/**
+ * U_m(K ∪ {i}) − U_m(K) for member m of K = coalition `label`, whose members are w.members[0..count).
+ * K's totals come from the turn's CoalitionTotals (still current: nothing has moved since the refresh);
+ * only the sums over m's partners are computed here, in member order as MemberView would.
+ */
+function gainFromJoining(model: Model, s: RunState, w: TurnScratch, label: number, m: number, count: number, i: number): number {
+  const n = model.n;
+  const totals = w.totals;
   const t = prepareActorTerms(model, s, m, w.member);
-  const view = w.memberView.clear(s);
-  for (let k = 0; k < count; k++) view.add(model, s, m, w.members[k]);
-  if (model.premierVeto) view.pm = acceptablePremier(model, s, w.members, 0, count);
-  const before = view.utility(model, t);
-  view.add(model, s, m, i);
-  if (model.premierVeto) {
-    w.members[count] = i;
-    view.pm = acceptablePremier(model, s, w.members, 0, count + 1);
+  const { clout, cloutView, rel, policyDistance } = s;
+  const row = m * n;
+  let partnerClout = 0;
+  let sectView = 0;
+  let affinity = 0;
+  let enmity = 0;
+  for (let k = 0; k < count; k++) {
+    const j = w.members[k];
+    if (j === m) continue;
+    const r = rel[row + j];
+    partnerClout += clout[j];
+    sectView += cloutView[row + j];
+    affinity += r - policyDistance[row + j];
+    if (r < 0) enmity += r * r;
   }
-  return view.utility(model, t) - before;
+  const seats = totals.seats[label];
+  const shia = totals.shia[label];
+  const blocked = totals.blocked(s, label);
+  const pm = totals.pm[label];
+  const before = utilityFrom(model, t, seats, shia, pm, blocked, count - 1, partnerClout, sectView, affinity, enmity);
+  const r = rel[row + i];
+  const joinedPm = premierJoining(model, s, w, pm, count, i);
+  return utilityFrom(
+    model, t, seats + s.seats[i], model.sect[i] === model.shiaSect ? shia + clout[i] : shia, joinedPm, blocked && s.blocked[i] !== 0,
+    count, partnerClout + clout[i], sectView + cloutView[row + i], affinity + (r - policyDistance[row + i]), r < 0 ? enmity + r * r : enmity,
+  ) - before;
 }
 
 function optionName(trace: Tracer, s: RunState, i: number, label: number): string {

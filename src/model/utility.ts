@@ -158,7 +158,7 @@ export class MemberView {
     const r = s.rel[i * n + j];
     this.partners++;
     this.partnerClout += s.clout[j];
-    this.sectView += s.clout[j] * s.sectAff[model.sect[i] * s.dims.sects + model.sect[j]];
+    this.sectView += s.cloutView[i * n + j];
     this.affinity += r - s.policyDistance[i * n + j];
     if (r < 0) this.enmity += r * r;
     return this;
