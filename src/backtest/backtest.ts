@@ -53,6 +53,8 @@ export function historicalScenarios(dir: string): LoadedScenario[] {
 
 export async function runBacktest(loaded: LoadedScenario[], options: BacktestOptions): Promise<Backtest> {
   if (loaded.length === 0) throw new UserError("no scenario with an `observed` outcome to backtest");
+  const unscorable = loaded.find((l) => !l.spec.observed);
+  if (unscorable) throw new UserError(`${unscorable.file}: has no \`observed\` outcome to score against`); // before any work starts
   const scenarios: ScenarioScore[] = [];
   for (const scenario of loaded) {
     options.onScenario?.(scenario.file);
@@ -63,9 +65,9 @@ export async function runBacktest(loaded: LoadedScenario[], options: BacktestOpt
 
 async function scoreScenario(loaded: LoadedScenario, options: BacktestOptions): Promise<ScenarioScore> {
   const spec = loaded.spec;
-  if (!spec.observed) throw new UserError(`${loaded.file}: has no \`observed\` outcome to score against`);
+  const observedOutcome = spec.observed!; // runBacktest has checked every scenario has one
   const model = compileModel(spec);
-  const observed = spec.outcomes.findIndex((o) => o.id === spec.observed!.outcome);
+  const observed = spec.outcomes.findIndex((o) => o.id === observedOutcome.outcome);
   const aggregate = await runPooled(model, {
     seed: options.seed, runs: MAX_RUNS, workers: options.workers,
     enough: (a) => {
@@ -79,7 +81,7 @@ async function scoreScenario(loaded: LoadedScenario, options: BacktestOptions): 
     file: loaded.file,
     id: spec.meta.id,
     title: spec.meta.title,
-    observed: { id: spec.observed.outcome, label: spec.outcomes[observed].label, date: spec.observed.date, source: spec.observed.source },
+    observed: { id: observedOutcome.outcome, label: spec.outcomes[observed].label, date: observedOutcome.date, source: observedOutcome.source },
     runs: aggregate.runs,
     outcomes: spec.outcomes.map((o, k) => ({ id: o.id, label: o.label, probability: probabilities[k] })),
     model: { ...score(probabilities, observed), se: noise(aggregate, observed) },

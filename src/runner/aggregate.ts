@@ -3,6 +3,7 @@
 import type { Model } from "../model/compile.ts";
 import type { RunResult } from "../engine/run.ts";
 import { Histogram } from "../stats/histogram.ts";
+import { UserError } from "../scenario/problems.ts";
 
 export interface AggregateJSON {
   runs: number;
@@ -54,8 +55,16 @@ export class Aggregate {
     };
   }
 
+  /** Rebuilds an aggregate saved for `model`; a UserError if its outcomes or metrics are not the model's. */
   static fromJSON(model: Model, data: AggregateJSON): Aggregate {
     const a = new Aggregate(model);
+    const numericIds = [...a.numeric.keys()].sort().join(",");
+    const categoricalIds = [...a.categorical.keys()].sort().join(",");
+    const fits = data.outcomes.length === a.outcomes.length
+      && Object.keys(data.numeric).sort().join(",") === numericIds
+      && Object.keys(data.categorical).sort().join(",") === categoricalIds
+      && Object.entries(data.categorical).every(([id, c]) => c.length === a.categorical.get(id)!.length);
+    if (!fits) throw new UserError("a saved aggregate does not match its scenario's outcomes and metrics: the run set is corrupt");
     a.runs = data.runs;
     data.outcomes.forEach((c, k) => (a.outcomes[k] = c));
     for (const [id, h] of Object.entries(data.numeric)) a.numeric.set(id, Histogram.fromJSON(h));

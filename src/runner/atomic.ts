@@ -57,5 +57,6 @@ function reasonOf(e: unknown): string {
   if (code === "EACCES" || code === "EROFS" || code === "EPERM") return "the folder is not writable";
   if (code === "ENOENT") return "the folder cannot be created there";
   if (code === "ENOTDIR") return "a file stands where a folder is needed";
+  if (code === "EISDIR") return "a folder stands where the file should be";
   return code ?? (e as Error).message;
 }

@@ -6,6 +6,7 @@ import { UserError } from "../scenario/problems.ts";
 import type { AggregateJSON } from "./aggregate.ts";
 import type { Shard } from "./plan.ts";
 import { writeFileAtomic } from "./atomic.ts";
+import { CheckpointShape, checkShape } from "./runset-schema.ts";
 
 /** What makes two batches the same batch: a checkpoint is only resumed or merged when these agree. */
 export interface BatchIdentity {
@@ -39,13 +40,13 @@ export function writeCheckpoint(dir: string, checkpoint: Checkpoint): string {
 export function readCheckpoint(dir: string): Checkpoint | undefined {
   const file = path.join(dir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
+  let data: unknown;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as Checkpoint;
-    if (data.format !== 1 || !data.aggregate) throw new Error("not a bazaar checkpoint");
-    return data;
+    data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new UserError(`${file}: expected a bazaar checkpoint, found ${(e as Error).message}`);
+    throw new UserError(`${file}: expected a bazaar checkpoint (JSON), found ${(e as Error).message}`);
   }
+  return checkShape(CheckpointShape, data, file, "a bazaar checkpoint") as Checkpoint;
 }
 
 /** The fields in which two identities differ, as "field: a vs b". */

@@ -14,7 +14,7 @@ import { identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentit
 import { chunkCount, shardChunks, type Shard } from "./plan.ts";
 import { createRunner } from "./pool.ts";
 import { csvHeader } from "./records.ts";
-import { platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
+import { checkRunSetFolder, platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
 import { summarize, type Summary } from "./summary.ts";
 import type { ChunkResult } from "./chunk.ts";
 
@@ -58,6 +58,7 @@ export function startJob(loaded: LoadedScenario, options: JobOptions): JobContro
     records: options.records,
   };
   if (options.precision !== undefined && options.shard) throw new UserError("--precision and --shard cannot be combined: a precision target needs the whole batch");
+  checkRunSetFolder(options.dir);
   const checkpoint = openCheckpoint(options, identity);
   const runner = createRunner({ spec: loaded.spec, seed: options.seed, runs: options.runs, chunkSize: options.chunkSize, records: options.records }, options.workers);
   let interrupted = false;

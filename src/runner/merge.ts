@@ -1,16 +1,19 @@
 // `bazaar merge`: combines shard run sets into the run set the unsharded batch would have written.
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { compileModel } from "../model/compile.ts";
 import { UserError } from "../scenario/problems.ts";
 import { VERSION } from "../version.ts";
 import { Aggregate } from "./aggregate.ts";
 import { identityDifferences, readCheckpoint, writeCheckpoint, type Checkpoint } from "./checkpoint.ts";
-import { readRunSet, platformInfo, sha256, writeRunSet, type RunSet } from "./runset.ts";
+import { checkRunSetFolder, readRunSet, platformInfo, sha256, writeRunSet, type RunSet } from "./runset.ts";
 import { chunkCount } from "./plan.ts";
 import { summarize } from "./summary.ts";
 
 export function mergeRunSets(dirs: string[], out: string, command: string[]): RunSet {
   if (dirs.length === 0) throw new UserError("merge: expected at least one shard run set");
+  if (dirs.some((d) => path.resolve(d) === path.resolve(out))) throw new UserError(`merge: --out ${out} is one of the shards; choose another folder so no shard is overwritten`);
+  checkRunSetFolder(out);
   const shards = dirs.map((dir) => {
     const runSet = readRunSet(dir);
     const checkpoint = readCheckpoint(dir);
@@ -41,6 +44,7 @@ export function mergeRunSets(dirs: string[], out: string, command: string[]): Ru
     ...first.checkpoint, shard: null, chunks_done: chunkCount(first.checkpoint.runs, first.checkpoint.chunk_size),
     runs_done: aggregate.runs, records_bytes: null, records: false, complete: true, aggregate: aggregate.toJSON(),
   };
+  rmSync(path.join(out, "manifest.json"), { force: true }); // until the new one is written, the folder is no run set
   const checkpointText = writeCheckpoint(out, checkpoint);
   const seconds = shards.reduce((sum, s) => sum + s.runSet.manifest.timings.seconds, 0);
   return writeRunSet(out, {

@@ -1,11 +1,16 @@
 // A run set: the folder a batch writes. summary.json first, manifest.json last; the manifest holds the
 // summary's sha256, so a folder without a matching manifest is an incomplete run set, never a result.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
-import { UserError } from "../scenario/problems.ts";
+import { formatPath, UserError } from "../scenario/problems.ts";
+import { Scenario } from "../scenario/schema/scenario.ts";
+import { crossCheck } from "../scenario/cross-check.ts";
+import { explainIssues } from "../scenario/zod-issues.ts";
+import { knownFieldNames } from "../scenario/json-schema.ts";
+import { ManifestShape, SummaryShape, checkShape } from "./runset-schema.ts";
 import { writeFileAtomic } from "./atomic.ts";
 import type { Summary } from "./summary.ts";
 
@@ -50,6 +55,28 @@ export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summ
   return { dir, manifest: full, summary };
 }
 
+/** Names a run set folder may hold (hidden *.tmp files are atomic writes cut short). */
+const RUN_SET_FILES = new Set(["manifest.json", "summary.json", "checkpoint.json", "runs.jsonl", "runs.csv", "runs.jsonl.partial", "runs.csv.partial"]);
+
+/**
+ * Refuses to write a run set into a folder that holds files but no run set: an --out typo must not
+ * scatter run files among someone's documents, nor later clear them.
+ */
+export function checkRunSetFolder(dir: string): void {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return; // ensureDir reports it when the folder is created
+    names = readdirSync(dir);
+  } catch {
+    return; // absent: it will be created
+  }
+  const foreign = names.filter((n) => !RUN_SET_FILES.has(n) && !/^\..*\.tmp$/.test(n));
+  if (foreign.length > 0 && !names.some((n) => RUN_SET_FILES.has(n))) {
+    const shown = foreign.sort().slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
+    throw new UserError(`${dir}: expected an empty folder or an earlier run set, found other files (${shown}); choose another --out`);
+  }
+}
+
 export function platformInfo(): Manifest["platform"] {
   return { node: process.version, os: `${os.type()} ${os.release()}`, arch: process.arch, cpus: os.availableParallelism() };
 }
@@ -61,16 +88,28 @@ const VERIFIED_FILES = ["summary.json", "checkpoint.json"];
 export function readRunSet(dir: string): RunSet {
   const manifestFile = path.join(dir, "manifest.json");
   if (!existsSync(manifestFile)) throw new UserError(`${dir}: not a complete run set (no manifest.json)`);
-  const manifest = readJson(manifestFile) as Manifest;
-  if (!manifest.files?.["summary.json"]) throw new UserError(`${manifestFile}: expected a bazaar manifest listing summary.json`);
+  const manifest = checkShape(ManifestShape, readJson(manifestFile), manifestFile, "a bazaar manifest") as unknown as Manifest;
+  if (!manifest.files["summary.json"]) throw new UserError(`${manifestFile}: expected a bazaar manifest listing summary.json`);
+  checkResolvedScenario(manifestFile, manifest.scenario.resolved);
   for (const name of VERIFIED_FILES) if (manifest.files[name]) verifiedText(dir, name, manifest.files[name].sha256);
-  return { dir, manifest, summary: JSON.parse(verifiedText(dir, "summary.json", manifest.files["summary.json"].sha256)) as Summary };
+  const summaryFile = path.join(dir, "summary.json");
+  const summary = checkShape(SummaryShape, parseJson(summaryFile, verifiedText(dir, "summary.json", manifest.files["summary.json"].sha256)), summaryFile, "a bazaar summary");
+  return { dir, manifest, summary: summary as unknown as Summary };
+}
+
+/** The scenario a manifest carries is compiled by merge and compared by compare: it must be a valid one. */
+function checkResolvedScenario(manifestFile: string, resolved: unknown): void {
+  const result = Scenario.safeParse(resolved);
+  const issues = result.success ? crossCheck(result.data) : explainIssues(result.error.issues, knownFieldNames());
+  if (issues.length > 0) {
+    throw new UserError(`${manifestFile}: expected a valid scenario in scenario.resolved; ${formatPath(issues[0].path)}: ${issues[0].message}`);
+  }
 }
 
 function verifiedText(dir: string, name: string, expected: string): string {
   const file = path.join(dir, name);
   if (!existsSync(file)) throw new UserError(`${dir}: not a complete run set (no ${name})`);
-  const text = readFileSync(file, "utf8");
+  const text = readText(file);
   if (sha256(text) !== expected) {
     throw new UserError(`${file}: expected sha256 ${expected} from manifest.json, found ${sha256(text)}: the run set is corrupt or incomplete`);
   }
@@ -78,9 +117,21 @@ function verifiedText(dir: string, name: string, expected: string): string {
 }
 
 function readJson(file: string): unknown {
+  return parseJson(file, readText(file));
+}
+
+function readText(file: string): string {
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return readFileSync(file, "utf8");
   } catch (e) {
-    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}`);
+    throw new UserError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the run set is corrupt or incomplete`);
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}: the run set is corrupt`);
   }
 }

@@ -1,9 +1,11 @@
 // Loading a scenario file: read, parse YAML, validate against the schema, cross-check, hash.
 import { readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
+import path from "node:path";
 
 import { Scenario, type ScenarioSpec } from "./schema/scenario.ts";
-import { parseYaml, LIMITS, type YamlSource } from "./yaml-source.ts";
+import { parseYaml, type YamlSource } from "./yaml-source.ts";
+import { LIMITS } from "./limits.ts";
 import { explainIssues, type FieldIssue } from "./zod-issues.ts";
 import { crossCheck } from "./cross-check.ts";
 import { ScenarioError, type Problem } from "./problems.ts";
@@ -22,6 +24,16 @@ export interface LoadedScenario {
 
 export function loadScenarioFile(file: string, overrides: string[] = []): LoadedScenario {
   const loaded = validateScenarioData(readWithBases(file, readScenarioText));
+  return overrides.length > 0 ? withOverrides(loaded, overrides.map(parseOverride)) : loaded;
+}
+
+/**
+ * Loads scenario text as if it were the file `file` (an editor's unsaved buffer, a fuzz case): bases it
+ * `extends` are read from disk relative to `file`.
+ */
+export function loadScenarioText(file: string, text: string, overrides: string[] = []): LoadedScenario {
+  const target = path.resolve(file);
+  const loaded = validateScenarioData(readWithBases(file, (f) => (path.resolve(f) === target ? checkedSize(f, Buffer.byteLength(text, "utf8"), text) : readScenarioText(f))));
   return overrides.length > 0 ? withOverrides(loaded, overrides.map(parseOverride)) : loaded;
 }
 
@@ -54,12 +66,31 @@ export function readScenarioText(file: string): string {
     size = stat.size;
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${readFailure(e)}` }]);
   }
-  if (size > LIMITS.fileBytes) {
-    throw new ScenarioError([{ file, path: [], message: `expected a scenario file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB, found ${(size / 1024 / 1024).toFixed(1)} MiB` }]);
+  return checkedSize(file, size, () => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch (e) {
+      throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${readFailure(e)}` }]);
+    }
+  });
+}
+
+function checkedSize(file: string, bytes: number, text: string | (() => string)): string {
+  if (bytes > LIMITS.fileBytes) {
+    throw new ScenarioError([{ file, path: [], message: `expected a scenario file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB, found ${(bytes / 1024 / 1024).toFixed(1)} MiB` }]);
   }
-  return readFileSync(file, "utf8");
+  return typeof text === "string" ? text : text();
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOTDIR") return "a part of the path is not a folder";
+  if (code === "ENAMETOOLONG") return "the path is too long";
+  return code ?? (e as Error).message;
 }
 
 export function parseScenarioText(file: string, text: string): LoadedScenario {

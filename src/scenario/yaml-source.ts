@@ -2,11 +2,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { FieldPath, Problem } from "./problems.ts";
 
-export const LIMITS = {
-  fileBytes: 2 * 1024 * 1024,
-  aliases: 100,
-  depth: 64,
-};
+import { LIMITS } from "./limits.ts";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -66,12 +62,15 @@ function checkStructure(doc: Document, file: string, at: (o: number) => { line: 
     Alias() {
       aliases++;
     },
-    Pair(_, pair, path) {
+    Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         problems.push({ file, ...at(pair.key.range?.[0] ?? 0), path: [], message: `expected an ordinary field name, found the reserved key '${String(pair.key.value)}'` });
       }
-      if (path.length > LIMITS.depth * 2) {
-        problems.push({ file, ...at(pair.key && isScalar(pair.key) ? pair.key.range?.[0] ?? 0 : 0), path: [], message: `expected nesting at most ${LIMITS.depth} levels deep` });
+    },
+    Collection(_, node, path) {
+      // Mappings and lists both nest; a path alternates collections and pairs, so count collections.
+      if (path.filter((p) => isMap(p) || isSeq(p)).length >= LIMITS.depth) {
+        problems.push({ file, ...at(node.range?.[0] ?? 0), path: [], message: `expected nesting at most ${LIMITS.depth} levels deep` });
         return visit.BREAK;
       }
     },

@@ -35,7 +35,7 @@ function explain(issue: RawIssue, knownFields: Set<string>, path: FieldPath): Fi
       return issue.keys.map((key) => ({
         path: [...path, key],
         atKey: true,
-        message: `unknown field '${key}'${suggestion(key, knownFields).startsWith(" (did") ? suggestion(key, knownFields) : ""}`,
+        message: unknownFieldMessage(key, knownFields),
       }));
     case "invalid_union":
       return explainUnion(issue, knownFields, path);
@@ -95,4 +95,11 @@ function sizeOf(input: unknown, origin: string): string {
   if (origin === "array" && Array.isArray(input)) return `${input.length} items`;
   if (origin === "string" && typeof input === "string") return `${input.length} characters`;
   return describeFound(input);
+}
+
+/** A field the format has elsewhere is misplaced, not misspelt: suggesting its own name would not help. */
+function unknownFieldMessage(key: string, knownFields: ReadonlySet<string>): string {
+  if (knownFields.has(key)) return `unknown field '${key}' at this level (the format has '${key}' elsewhere)`;
+  const hint = suggestion(key, knownFields);
+  return `unknown field '${key}'${hint.startsWith(" (did") ? hint : ""}`;
 }

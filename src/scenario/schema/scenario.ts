@@ -10,6 +10,7 @@ import { Metric } from "./metric.ts";
 import { ModelParams } from "./model.ts";
 import { Campaign } from "./campaign.ts";
 import { quantity, UNIT } from "./quantity.ts";
+import { LIMITS } from "../limits.ts";
 
 export const Source = z
   .strictObject({
@@ -47,7 +48,7 @@ export const Issue = z
 
 export const Rounds = z
   .strictObject({
-    max: z.number().int().min(1).max(1000).describe("Maximum negotiation rounds."),
+    max: z.number().int().min(1).max(LIMITS.rounds).describe("Maximum negotiation rounds."),
     stability: z
       .number()
       .int()
@@ -76,7 +77,7 @@ export const Scenario = z
     meta: Meta,
     parliament: Parliament,
     issues: z.array(Issue).default([]).describe("Declared policy dimensions."),
-    actors: z.array(Actor).min(2).describe("The party agents."),
+    actors: z.array(Actor).min(2).max(LIMITS.actors).describe(`The party agents (2 to ${LIMITS.actors}).`),
     relations: Relations.prefault({}),
     sect_affinity: SectAffinity.prefault({}),
     drivers: z

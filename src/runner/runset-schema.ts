@@ -1,0 +1,65 @@
+// The shapes of the JSON files in a run set, checked whenever one is read. A run set may come from a
+// stranger or be edited by hand: a checksum proves the files agree with the manifest, not that the
+// manifest is sane, so every field the program relies on is validated before use.
+import * as z from "zod";
+import { UserError } from "../scenario/problems.ts";
+
+const count = z.number().int().min(0);
+
+export const AggregateShape = z.object({
+  runs: count,
+  outcomes: z.array(count),
+  numeric: z.record(z.string(), z.object({ missing: count, counts: z.array(z.tuple([z.number(), count])) })),
+  categorical: z.record(z.string(), z.array(count)),
+});
+
+const Shard = z.object({ index: z.number().int().min(1), count: z.number().int().min(1) });
+
+export const CheckpointShape = z.object({
+  format: z.literal(1),
+  version: z.string(),
+  scenario_sha256: z.string(),
+  seed: count,
+  runs: z.number().int().min(1),
+  chunk_size: z.number().int().min(1),
+  precision: z.number().gt(0).nullable(),
+  shard: Shard.nullable(),
+  records: z.boolean(),
+  chunks_done: count,
+  runs_done: count,
+  records_bytes: z.object({ jsonl: count, csv: count }).nullable(),
+  complete: z.boolean(),
+  aggregate: AggregateShape,
+});
+
+export const ManifestShape = z.looseObject({
+  tool: z.literal("bazaar"),
+  version: z.string(),
+  command: z.array(z.string()),
+  scenario: z.looseObject({ file: z.string(), id: z.string(), sha256: z.string(), overrides: z.array(z.string()).optional(), resolved: z.record(z.string(), z.unknown()) }),
+  seed: count,
+  runs: count,
+  chunk_size: z.number().int().min(1),
+  timings: z.looseObject({ started: z.string(), finished: z.string(), seconds: z.number().min(0), runs_per_second: z.number().min(0) }),
+  files: z.record(z.string(), z.object({ sha256: z.string() })),
+});
+
+const Probability = z.number().min(0).max(1);
+
+export const SummaryShape = z.looseObject({
+  scenario: z.looseObject({ id: z.string(), title: z.string(), question: z.string(), sha256: z.string() }),
+  seed: count,
+  runs: count,
+  outcomes: z.array(z.looseObject({ id: z.string(), label: z.string(), count, probability: Probability, ci95: z.tuple([Probability, Probability]) })).min(1),
+  metrics: z.record(z.string(), z.looseObject({ label: z.string(), type: z.enum(["numeric", "categorical"]) })),
+  version: z.string(),
+});
+
+/** `data` as the shape says, or a UserError naming the file, the first bad field, and what was found. */
+export function checkShape<T>(shape: z.ZodType<T>, data: unknown, file: string, what: string): T {
+  const result = shape.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+  throw new UserError(`${file}: expected ${what}; ${field}: ${issue.message}`);
+}
