@@ -2,7 +2,7 @@
 // (`actors.sadrists.seats=73`) or by position (`relations.pairs.0.value=-0.5`); values parse as YAML
 // (`drivers.iran_pressure={dist: beta, a: 6, b: 3}`). Edits are made with immer and re-validated.
 import { produce } from "immer";
-import { parse as parseYamlValue } from "yaml";
+import { parseDocument } from "yaml";
 import { UserError } from "./problems.ts";
 import { suggestion } from "./did-you-mean.ts";
 
@@ -29,13 +29,33 @@ export function parseOverride(text: string): Override {
     if (part === "") throw new UserError(`--set ${text}: expected a path of dot-separated names, found an empty part`);
     if (FORBIDDEN.has(part)) throw new UserError(`--set ${text}: '${part}' is not a scenario field`);
   }
-  let value: unknown;
-  try {
-    value = parseYamlValue(text.slice(eq + 1), { maxAliasCount: 0 });
-  } catch (e) {
-    throw new UserError(`--set ${text}: expected a YAML value, found ${(e as Error).message.split("\n")[0]}`);
-  }
+  const value = parseValue(text, text.slice(eq + 1));
+  const reserved = reservedKeyIn(value);
+  if (reserved) throw new UserError(`--set ${text}: expected ordinary field names in the value, found the reserved key '${reserved}'`);
   return { text, path, value };
+}
+
+/** The value as YAML; unknown tags and aliases are refused rather than warned about or expanded. */
+function parseValue(text: string, source: string): unknown {
+  const doc = parseDocument(source, { prettyErrors: false });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new UserError(`--set ${text}: expected a YAML value, found ${problem.message.split("\n")[0]}`);
+  try {
+    return doc.toJS({ maxAliasCount: 0 });
+  } catch (e) {
+    throw new UserError(`--set ${text}: expected a YAML value without aliases (*name), found ${(e as Error).message.split("\n")[0].toLowerCase()}`);
+  }
+}
+
+/** The first prototype-related key anywhere in a parsed value, as scenario files refuse them too. */
+function reservedKeyIn(value: unknown): string | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN.has(key)) return key;
+    const inner = reservedKeyIn((value as Record<string, unknown>)[key]);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** Applies overrides in order to a plain scenario object and returns the edited copy. */

@@ -25,10 +25,10 @@ export function parseYaml(file: string, text: string): ParseResult {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  if (doc.errors.length > 0) {
+  if (doc.errors.length > 0 || doc.warnings.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: [], message: `malformed YAML: ${firstLine(e.message)}` })),
+      problems: [...doc.errors, ...doc.warnings].map((e) => ({ file, ...at(e.pos[0]), path: [], message: `malformed YAML: ${firstLine(e.message)}` })),
     };
   }
   const structural = checkStructure(doc, file, at);

@@ -44,6 +44,7 @@ const BAD_SCENARIOS: Record<string, string> = {
   "escaping-id.yaml": PAIR.replace("meta: {id: pair", "meta: {id: ../../etc/pair"),
   "deep.yaml": PAIR + "notes: " + "[".repeat(LIMITS.depth + 10) + "]".repeat(LIMITS.depth + 10) + "\n",
   "huge.yaml": PAIR + "# " + "x".repeat(LIMITS.fileBytes) + "\n",
+  "unknown-tag.yaml": PAIR.replace("parliament: {seats: 100}", "parliament: {seats: !money 100}"),
   "duplicate-key.yaml": PAIR.replace("parliament: {seats: 100}", "parliament: {seats: 100}\nparliament: {seats: 200}"),
   "proto.json": JSON.stringify({ meta: { id: "p", title: "P", question: "Q?", as_of: "2024-01-01" }, constructor: { prototype: { polluted: true } } }),
   "too-many-actors.yaml": PAIR.replace(
@@ -75,6 +76,7 @@ const scenarioCases = (): [string, RegExp][] => [
   [at("escaping-id.yaml"), /escaping-id\.yaml:2:\d+: meta\.id: expected an id/],
   [at("deep.yaml"), new RegExp(`deep\\.yaml:\\d+:\\d+: expected nesting at most ${LIMITS.depth} levels deep`)],
   [at("huge.yaml"), /huge\.yaml: expected a scenario file of at most 2 MiB, found 2\.0 MiB/],
+  [at("unknown-tag.yaml"), /unknown-tag\.yaml:3:21: malformed YAML: Unresolved tag: !money/],
   [at("duplicate-key.yaml"), /duplicate-key\.yaml:\d+:\d+: malformed YAML: Map keys must be unique/],
   [at("proto.json"), /proto\.json:1:\d+: .*reserved key 'constructor'/],
   [at("too-many-actors.yaml"), new RegExp(`too-many-actors\\.yaml:5:3: actors: expected a list with length ≤ ${LIMITS.actors}, found ${LIMITS.actors + 4} items`)],
@@ -186,6 +188,8 @@ const BATTERY: Record<string, Case[]> = {
       [["--set", "__proto__.polluted=1"], /--set __proto__\.polluted=1: '__proto__' is not a scenario field/],
       [["--set", "constructor.prototype.polluted=1"], /'constructor' is not a scenario field/],
       [["--set", "novalue"], /--set novalue: expected path=value/],
+      [["--set", "drivers.iran_pressure=!money 1"], /--set drivers\.iran_pressure=!money 1: expected a YAML value, found Unresolved tag: !money/],
+      [["--set", "drivers.iran_pressure={__proto__: {polluted: 1}}"], /expected ordinary field names in the value, found the reserved key '__proto__'/],
       [["--bogus"], /unknown option '--bogus'/],
     ] as [string[], RegExp][]).map(([flags, message]) => ({
       name: `run ${flags.join(" ")}`, args: () => ["run", fixture("pair.yaml"), "--out", NEVER, ...flags], message, out: () => NEVER,
