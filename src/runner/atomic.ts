@@ -16,6 +16,16 @@ export function writeFileAtomic(file: string, content: string): void {
   }
 }
 
+/** Removes `file` if it exists (its folder is created if missing, so a bad folder gets ensureDir's message). */
+export function removeFile(file: string): void {
+  ensureDir(path.dirname(file));
+  try {
+    rmSync(file, { force: true });
+  } catch (e) {
+    throw new UserError(`cannot remove ${file}: ${reasonOf(e)}`);
+  }
+}
+
 /**
  * Creates `dir` and its missing parents one level at a time. (Node's recursive mkdir can loop
  * forever on special file systems such as /proc, where mkdir reports ENOENT under an existing parent.)

@@ -1,5 +1,4 @@
 // `bazaar merge`: combines shard run sets into the run set the unsharded batch would have written.
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { compileModel } from "../model/compile.ts";
 import { UserError } from "../scenario/problems.ts";
@@ -8,6 +7,7 @@ import { Aggregate } from "./aggregate.ts";
 import { identityDifferences, readCheckpoint, writeCheckpoint, type Checkpoint } from "./checkpoint.ts";
 import { checkRunSetFolder, readRunSet, platformInfo, sha256, writeRunSet, type RunSet } from "./runset.ts";
 import { chunkCount } from "./plan.ts";
+import { removeFile } from "./atomic.ts";
 import { summarize } from "./summary.ts";
 
 export function mergeRunSets(dirs: string[], out: string, command: string[]): RunSet {
@@ -44,7 +44,7 @@ export function mergeRunSets(dirs: string[], out: string, command: string[]): Ru
     ...first.checkpoint, shard: null, chunks_done: chunkCount(first.checkpoint.runs, first.checkpoint.chunk_size),
     runs_done: aggregate.runs, records_bytes: null, records: false, complete: true, aggregate: aggregate.toJSON(),
   };
-  rmSync(path.join(out, "manifest.json"), { force: true }); // until the new one is written, the folder is no run set
+  removeFile(path.join(out, "manifest.json")); // until the new one is written, the folder is no run set
   const checkpointText = writeCheckpoint(out, checkpoint);
   const seconds = shards.reduce((sum, s) => sum + s.runSet.manifest.timings.seconds, 0);
   return writeRunSet(out, {

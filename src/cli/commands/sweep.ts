@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.ts";
 import { parseVary, runSweep, sweepCsv, type Sweep } from "../../runner/sweep.ts";
-import { writeFileAtomic } from "../../runner/atomic.ts";
+import { removeFile, writeFileAtomic } from "../../runner/atomic.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
@@ -24,8 +24,10 @@ export function registerSweep(program: Command, io: Io): void {
       const loaded = loadScenarioFile(scenario, options.set);
       const sweep = runSweep(loaded, options.vary.map(parseVary), options.runs, options.seed);
       const dir = options.out ?? path.resolve("runs", `${loaded.spec.meta.id}-sweep-${sweep.vary.map((v) => v.path.replace(/[^a-z0-9_-]+/gi, "_")).join("-")}-s${options.seed}-n${options.runs}`);
-      writeFileAtomic(path.join(dir, "sweep.json"), toJson(sweep));
+      // sweep.json is what report reads, so it goes last: present means its sweep.csv is current too.
+      removeFile(path.join(dir, "sweep.json"));
       writeFileAtomic(path.join(dir, "sweep.csv"), sweepCsv(sweep));
+      writeFileAtomic(path.join(dir, "sweep.json"), toJson(sweep));
       if (options.json) io.out(toJson(sweep));
       else io.out(formatSweep(sweep) + "\n");
       io.err(`sweep: ${io.relative(dir)}/sweep.json and sweep.csv\n`);
