@@ -14,7 +14,8 @@ import { registerReport } from "./commands/report.ts";
 import { registerBacktest } from "./commands/backtest.ts";
 import type { Io } from "./io.ts";
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+/** Exit codes (docs/errors.md): 2 for any bad input, 70 for a bug; an interrupted batch exits 130 (run.ts). */
+export const EXIT = { ok: 0, usage: 2, internal: 70 } as const;
 
 export function buildProgram(io: Io): Command {
   const program = new Command("bazaar")

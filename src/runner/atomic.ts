@@ -1,5 +1,5 @@
 // Files appear whole or not at all: write to a temporary name in the same folder, then rename.
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 
@@ -7,12 +7,35 @@ export function writeFileAtomic(file: string, content: string): void {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   ensureDir(dir);
+  removeStaleTemps(dir, path.basename(file));
   try {
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, { force: true });
     throw new UserError(`cannot write ${file}: ${reasonOf(e)}`);
+  }
+}
+
+/**
+ * Removes temporary files a killed process left while writing `name` (SIGKILL gives no chance to
+ * clean up). A temp file is stale when the process named in it is gone, or is this one (whose writes
+ * are synchronous, so none of its own is in progress).
+ */
+function removeStaleTemps(dir: string, name: string): void {
+  for (const entry of readdirSync(dir)) {
+    const match = /^\.(.+)\.(\d+)\.tmp$/.exec(entry);
+    if (match && match[1] === name && !isOtherLiveProcess(Number(match[2]))) rmSync(path.join(dir, entry), { force: true });
+  }
+}
+
+function isOtherLiveProcess(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

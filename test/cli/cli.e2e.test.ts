@@ -71,6 +71,13 @@ describe("bad input exits 2 with a pointed message and no stack trace", () => {
     ["an unknown command", ["frobnicate"], /unknown command|too many arguments|excess argument/],
     ["an unwritable output folder", ["run", fixture("pair.yaml"), "--runs", "10", "--out", "/proc/bazaar/out"], /cannot create the folder \/proc\/bazaar\/out: the folder cannot be created there/],
     ["an output path that is a file", ["run", fixture("pair.yaml"), "--runs", "10", "--out", fixture("pair.yaml")], /cannot create the folder .*pair\.yaml: a file stands where a folder is needed/],
+    ["sweep: a step count over the limit", ["sweep", fixture("pair.yaml"), "--vary", "drivers.iran_pressure=0:1:1000"], /expected between 2 and 400 steps, found 1000/],
+    ["sensitivity: quantiles out of order", ["sensitivity", "--quantiles", "0.9,0.1"], /--quantiles: expected two quantiles low,high/],
+    ["trace: a negative run index", ["trace", fixture("pair.yaml"), "--run", "-1"], /--run: expected a whole number between 0/],
+    ["compare: a scenario file for a run set", ["compare", fixture("pair.yaml"), fixture("majority.yaml")], /pair\.yaml: not a complete run set \(no manifest\.json\)/],
+    ["report: a folder that is not a run set", ["report", path.join(ROOT, "test", "fixtures")], /fixtures: not a complete run set/],
+    ["merge: a folder that is not a shard", ["merge", path.join(ROOT, "docs"), "--out", path.join(os.tmpdir(), "bazaar-never-merged")], /docs: not a complete run set/],
+    ["validate: an unknown YAML tag", ["validate", fixture("bad/unknown-tag.yaml")], /unknown-tag\.yaml:3:21: malformed YAML: Unresolved tag: !money/],
   ];
   it.each(cases)("%s", (_name, args, pattern) => {
     const r = bazaar(args);

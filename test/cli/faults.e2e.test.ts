@@ -1,0 +1,107 @@
+// Faults: SIGKILL at random moments (drawn from a seeded stream, so the test is repeatable) during a
+// batch, a sweep and a merge. After every kill, whatever is on disk is either refused with exit 2 or is
+// exactly the clean result: no half-written output is ever read as valid. Resuming or re-running then
+// gives the clean result.
+import { describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { labelledRng } from "../../src/rng/rng.ts";
+import { ROOT, fixture, scenarioFile } from "../helpers.ts";
+
+const BIN = path.join(ROOT, "bin", "bazaar.js");
+const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+const temp = () => mkdtempSync(path.join(os.tmpdir(), "bazaar-faults-"));
+const read = (file: string) => readFileSync(file, "utf8");
+const moments = labelledRng(7, "fault-moments");
+/** A kill moment in ms after spawning: from before the program has loaded to well into its work. */
+const killMoment = (from: number, to: number) => Math.round(from + moments.next() * (to - from));
+
+function bazaar(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 180_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Spawns the program and SIGKILLs it `ms` later (or lets it finish first); resolves with how it ended. */
+function killAfter(args: string[], ms: number): Promise<"killed" | "finished"> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" }, stdio: "ignore" });
+  const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+  return new Promise((resolve) => child.on("exit", (_code, signal) => {
+    clearTimeout(timer);
+    resolve(signal === "SIGKILL" ? "killed" : "finished");
+  }));
+}
+
+/** A run set on disk is either refused (exit 2, a message, no stack) or reads as exactly `clean`. */
+function expectRefusedOrClean(dir: string, cleanSummary: string): "refused" | "clean" {
+  const r = bazaar(["compare", dir, dir, "--json"]);
+  if (r.code === 0) {
+    expect(read(path.join(dir, "summary.json"))).toBe(cleanSummary);
+    return "clean";
+  }
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^bazaar: .*(not a complete run set|corrupt or incomplete)/);
+  expect(r.stderr).not.toMatch(STACK_TRACE);
+  return "refused";
+}
+
+const noTempFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".tmp")) : []);
+
+describe("SIGKILL at random moments", () => {
+  it("during a batch: never a valid-looking partial run set; --resume after the last kill gives the clean result", async () => {
+    const args = ["run", scenarioFile("maliki-sadr-2024.yaml"), "--runs", "30000", "--chunk-size", "1000", "--workers", "2", "--seed", "3", "--records"];
+    const clean = path.join(temp(), "clean");
+    expect(bazaar([...args, "--out", clean]).code).toBe(0);
+    const cleanSummary = read(path.join(clean, "summary.json"));
+    const out = path.join(temp(), "killed");
+    const seen: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const resume = existsSync(path.join(out, "checkpoint.json")) ? ["--resume"] : [];
+      const ended = await killAfter([...args, "--out", out, ...resume], killMoment(300, 4000));
+      seen.push(ended === "killed" ? expectRefusedOrClean(out, cleanSummary) : "finished");
+    }
+    const last = bazaar([...args, "--out", out, ...(existsSync(path.join(out, "checkpoint.json")) ? ["--resume"] : [])]);
+    expect(last.code, last.stderr).toBe(0);
+    expect(read(path.join(out, "summary.json"))).toBe(cleanSummary);
+    for (const f of ["runs.jsonl", "runs.csv"]) expect(read(path.join(out, f))).toBe(read(path.join(clean, f)));
+    expect(noTempFiles(out)).toEqual([]);
+    expect(seen).toContain("refused"); // at least one kill landed mid-batch
+  }, 240_000);
+
+  it("during a sweep: sweep.json is absent or complete, and a re-run gives the clean sweep", async () => {
+    const args = ["sweep", fixture("pair.yaml"), "--vary", "drivers.iran_pressure=0:1:6", "--runs", "3000", "--seed", "2"];
+    const clean = temp();
+    expect(bazaar([...args, "--out", clean]).code).toBe(0);
+    const cleanJson = read(path.join(clean, "sweep.json"));
+    const out = temp();
+    for (let k = 0; k < 3; k++) {
+      await killAfter([...args, "--out", out], killMoment(200, 3000));
+      if (existsSync(path.join(out, "sweep.json"))) {
+        expect(read(path.join(out, "sweep.json"))).toBe(cleanJson);
+        expect(read(path.join(out, "sweep.csv"))).toBe(read(path.join(clean, "sweep.csv")));
+      }
+    }
+    expect(bazaar([...args, "--out", out]).code).toBe(0);
+    expect(read(path.join(out, "sweep.json"))).toBe(cleanJson);
+    expect(noTempFiles(out)).toEqual([]); // what a kill left mid-write is cleared by the next write
+  }, 180_000);
+
+  it("during a merge: the merged folder is refused or is exactly the unsharded result; a re-run merges cleanly", async () => {
+    const base = ["run", fixture("pair.yaml"), "--runs", "3000", "--chunk-size", "500", "--seed", "4", "--workers", "1"];
+    const root = temp();
+    const unsharded = path.join(root, "unsharded");
+    expect(bazaar([...base, "--out", unsharded]).code).toBe(0);
+    const cleanSummary = read(path.join(unsharded, "summary.json"));
+    const shards = [1, 2, 3].map((k) => path.join(root, `shard${k}`));
+    shards.forEach((dir, k) => expect(bazaar([...base, "--shard", `${k + 1}/3`, "--out", dir]).code).toBe(0));
+    const merged = path.join(root, "merged");
+    for (let k = 0; k < 4; k++) {
+      const ended = await killAfter(["merge", ...shards, "--out", merged], killMoment(100, 2500));
+      if (ended === "killed" && existsSync(merged)) expectRefusedOrClean(merged, cleanSummary);
+    }
+    expect(bazaar(["merge", ...shards, "--out", merged]).code).toBe(0);
+    expect(read(path.join(merged, "summary.json"))).toBe(cleanSummary);
+    expect(noTempFiles(merged)).toEqual([]);
+  }, 180_000);
+});
