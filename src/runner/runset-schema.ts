@@ -2,7 +2,8 @@
 // stranger or be edited by hand: a checksum proves the files agree with the manifest, not that the
 // manifest is sane, so every field the program relies on is validated before use.
 import * as z from "zod";
-import { UserError } from "../scenario/problems.ts";
+import { formatPath, UserError } from "../scenario/problems.ts";
+import { explainIssues } from "../scenario/zod-issues.ts";
 
 const count = z.number().int().min(0);
 
@@ -57,9 +58,8 @@ export const SummaryShape = z.looseObject({
 
 /** `data` as the shape says, or a UserError naming the file, the first bad field, and what was found. */
 export function checkShape<T>(shape: z.ZodType<T>, data: unknown, file: string, what: string): T {
-  const result = shape.safeParse(data);
+  const result = shape.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-  throw new UserError(`${file}: expected ${what}; ${field}: ${issue.message}`);
+  const [issue] = explainIssues(result.error.issues, new Set());
+  throw new UserError(`${file}: expected ${what}; ${formatPath(issue.path)}: ${issue.message}`);
 }

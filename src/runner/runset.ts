@@ -6,10 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { formatPath, UserError } from "../scenario/problems.ts";
-import { Scenario } from "../scenario/schema/scenario.ts";
-import { crossCheck } from "../scenario/cross-check.ts";
-import { explainIssues } from "../scenario/zod-issues.ts";
-import { knownFieldNames } from "../scenario/json-schema.ts";
+import { checkScenario } from "../scenario/load.ts";
 import { ManifestShape, SummaryShape, checkShape } from "./runset-schema.ts";
 import { writeFileAtomic } from "./atomic.ts";
 import type { Summary } from "./summary.ts";
@@ -99,8 +96,7 @@ export function readRunSet(dir: string): RunSet {
 
 /** The scenario a manifest carries is compiled by merge and compared by compare: it must be a valid one. */
 function checkResolvedScenario(manifestFile: string, resolved: unknown): void {
-  const result = Scenario.safeParse(resolved);
-  const issues = result.success ? crossCheck(result.data) : explainIssues(result.error.issues, knownFieldNames());
+  const { issues } = checkScenario(resolved);
   if (issues.length > 0) {
     throw new UserError(`${manifestFile}: expected a valid scenario in scenario.resolved; ${formatPath(issues[0].path)}: ${issues[0].message}`);
   }

@@ -40,12 +40,25 @@ export function loadScenarioText(file: string, text: string, overrides: string[]
 /** The scenario with `--set` overrides applied (with immer) and validated again. */
 export function withOverrides(loaded: LoadedScenario, overrides: Override[]): LoadedScenario {
   const { data, resolved } = applyOverrides(loaded.spec, overrides, knownFieldNames());
-  const result = Scenario.safeParse(data, { reportInput: true });
-  const issues = result.success ? crossCheck(result.data) : explainIssues(result.error.issues, knownFieldNames());
-  if (issues.length > 0) {
+  const { spec, issues } = checkScenario(data);
+  if (!spec) {
     throw new ScenarioError(issues.map((issue) => ({ file: blame(loaded.file, overrides, resolved, issue.path), path: issue.path, message: issue.message })));
   }
-  return { file: loaded.file, spec: result.data!, sha256: scenarioHash(result.data!), overrides: [...(loaded.overrides ?? []), ...overrides.map((o) => o.text)] };
+  return { file: loaded.file, spec, sha256: scenarioHash(spec), overrides: [...(loaded.overrides ?? []), ...overrides.map((o) => o.text)] };
+}
+
+/**
+ * Validates plain data as a scenario: the schema, then (if it passes) the cross-checks. Gives the
+ * scenario, or every problem found (a schema failure adds the reference checks that still apply).
+ */
+export function checkScenario(data: unknown): { spec: ScenarioSpec; issues: [] } | { spec?: undefined; issues: FieldIssue[] } {
+  const result = Scenario.safeParse(data, { reportInput: true });
+  const issues: FieldIssue[] = result.success
+    ? crossCheck(result.data)
+    : [...explainIssues(result.error.issues, knownFieldNames()), ...crossCheckLeniently(data)];
+  if (issues.length > 0) return { issues };
+  const { extends: _base, ...spec } = result.data!;
+  return { spec: spec as ScenarioSpec, issues: [] };
 }
 
 /** Names the override whose path the problem lies under, or the file. */
@@ -100,13 +113,9 @@ export function parseScenarioText(file: string, text: string): LoadedScenario {
 }
 
 export function validateScenarioData(source: YamlSource): LoadedScenario {
-  const result = Scenario.safeParse(source.data, { reportInput: true });
-  const issues: FieldIssue[] = result.success
-    ? crossCheck(result.data)
-    : [...explainIssues(result.error.issues, knownFieldNames()), ...crossCheckLeniently(source.data)];
-  if (issues.length > 0) throw new ScenarioError(issues.map((i) => toProblem(source, i)));
-  const { extends: _base, ...spec } = result.data!;
-  return { file: source.file, spec: spec as ScenarioSpec, sha256: scenarioHash(spec as ScenarioSpec) };
+  const { spec, issues } = checkScenario(source.data);
+  if (!spec) throw new ScenarioError(issues.map((i) => toProblem(source, i)));
+  return { file: source.file, spec, sha256: scenarioHash(spec) };
 }
 
 /**
