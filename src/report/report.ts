@@ -4,6 +4,7 @@ import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 import { readCheckpoint } from "../runner/checkpoint.ts";
 import { readRunSet, type RunSet } from "../runner/runset.ts";
+import { checkShape, SensitivityShape, SweepShape } from "../runner/saved-shapes.ts";
 import { compareRunSets } from "../runner/compare.ts";
 import type { Sweep } from "../runner/sweep.ts";
 import type { Sensitivity } from "../runner/sensitivity.ts";
@@ -15,8 +16,12 @@ import { metricHistogram, outcomeChart, sweepChart, tornadoChart } from "./specs
 type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity };
 
 export function readInput(dir: string): Input {
-  if (existsSync(path.join(dir, "sweep.json"))) return { kind: "sweep", dir, sweep: readJson(path.join(dir, "sweep.json")) as Sweep };
-  if (existsSync(path.join(dir, "sensitivity.json"))) return { kind: "sensitivity", dir, result: readJson(path.join(dir, "sensitivity.json")) as Sensitivity };
+  const sweepFile = path.join(dir, "sweep.json");
+  if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: checkShape(SweepShape, readJson(sweepFile), sweepFile, "a bazaar sweep") as unknown as Sweep };
+  const sensitivityFile = path.join(dir, "sensitivity.json");
+  if (existsSync(sensitivityFile)) {
+    return { kind: "sensitivity", dir, result: checkShape(SensitivityShape, readJson(sensitivityFile), sensitivityFile, "a bazaar sensitivity analysis") as unknown as Sensitivity };
+  }
   return { kind: "runset", dir, runSet: readRunSet(dir) };
 }
 
@@ -24,7 +29,8 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code ? `${file}: cannot read it (${code})` : `${file}: expected JSON, found ${(e as Error).message}`);
   }
 }
 

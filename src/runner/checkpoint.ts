@@ -6,7 +6,7 @@ import { UserError } from "../scenario/problems.ts";
 import type { AggregateJSON } from "./aggregate.ts";
 import type { Shard } from "./plan.ts";
 import { writeFileAtomic } from "./atomic.ts";
-import { CheckpointShape, checkShape } from "./runset-schema.ts";
+import { CheckpointShape, checkShape } from "./saved-shapes.ts";
 
 /** What makes two batches the same batch: a checkpoint is only resumed or merged when these agree. */
 export interface BatchIdentity {

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { formatPath, UserError } from "../scenario/problems.ts";
 import { checkScenario } from "../scenario/load.ts";
-import { ManifestShape, SummaryShape, checkShape } from "./runset-schema.ts";
+import { ManifestShape, SummaryShape, checkShape } from "./saved-shapes.ts";
 import { writeFileAtomic } from "./atomic.ts";
 import type { Summary } from "./summary.ts";
 

@@ -126,6 +126,12 @@ function tamperedCopies(): void {
   });
   copy("checkpoint-edited", (d) => writeFileSync(path.join(d, "checkpoint.json"), readFileSync(path.join(d, "checkpoint.json"), "utf8").replace('"seed":1', '"seed":2')));
   copy("shard2-tampered", (d) => writeFileSync(path.join(d, "checkpoint.json"), readFileSync(path.join(d, "checkpoint.json"), "utf8").replace(/"runs_done":\d+/, '"runs_done":7')), shards[1]);
+  mkdirSync(at("sweep-empty"));
+  writeFileSync(at("sweep-empty", "sweep.json"), "{}");
+  mkdirSync(at("sweep-bad-points"));
+  writeFileSync(at("sweep-bad-points", "sweep.json"), JSON.stringify({ scenario: { id: "x", title: "X", sha256: "0" }, seed: 1, runs: 10, vary: [{ path: "p", values: [0, 1] }], points: [{ values: { p: 0 }, outcomes: [{ id: "a", label: "A", count: 1, probability: 7, ci95: [0, 1] }] }], crossings: [] }));
+  mkdirSync(at("sensitivity-not-json"));
+  writeFileSync(at("sensitivity-not-json", "sensitivity.json"), "rows: []");
   mkdirSync(at("empty-folder"));
   mkdirSync(at("foreign-folder"));
   writeFileSync(at("foreign-folder", "thesis.docx"), "not a run set");
@@ -248,6 +254,9 @@ const BATTERY: Record<string, Case[]> = {
   ],
   report: [
     ...runSetCases("report", () => [], ["--out", path.join(NEVER, "report.html")]),
+    { name: "report: an empty sweep.json", args: () => ["report", at("sweep-empty"), "--out", path.join(NEVER, "r.html")], message: /sweep-empty\/sweep\.json: expected a bazaar sweep; scenario: expected a mapping \(the field is required\), found nothing/ },
+    { name: "report: a sweep with a probability of 7", args: () => ["report", at("sweep-bad-points"), "--out", path.join(NEVER, "r.html")], message: /sweep-bad-points\/sweep\.json: expected a bazaar sweep; points\[0\]\.outcomes\[0\]\.probability: expected a number ≤ 1, found 7/ },
+    { name: "report: a sensitivity.json that is not JSON", args: () => ["report", at("sensitivity-not-json"), "--out", path.join(NEVER, "r.html")], message: /sensitivity-not-json\/sensitivity\.json: expected JSON, found/ },
     { name: "report --out under /proc", args: () => ["report", goodRunSet, "--out", "/proc/bazaar/report.html"], message: /cannot create the folder \/proc\/bazaar: the folder cannot be created there/ },
     { name: "report --out onto a folder", args: () => ["report", goodRunSet, "--out", root], message: /cannot write .*: a folder stands where the file should be/ },
   ],

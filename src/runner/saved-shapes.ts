@@ -1,6 +1,7 @@
-// The shapes of the JSON files in a run set, checked whenever one is read. A run set may come from a
-// stranger or be edited by hand: a checksum proves the files agree with the manifest, not that the
-// manifest is sane, so every field the program relies on is validated before use.
+// The shapes of the JSON files bazaar writes (run sets, sweeps, sensitivity analyses), checked whenever
+// one is read back. They may come from a stranger or be edited by hand: a checksum proves a run set's
+// files agree with its manifest, not that the manifest is sane, so every field the program relies on
+// is validated before use.
 import * as z from "zod";
 import { formatPath, UserError } from "../scenario/problems.ts";
 import { explainIssues } from "../scenario/zod-issues.ts";
@@ -46,12 +47,34 @@ export const ManifestShape = z.looseObject({
 });
 
 const Probability = z.number().min(0).max(1);
+const OutcomeShape = z.looseObject({ id: z.string(), label: z.string(), count, probability: Probability, ci95: z.tuple([Probability, Probability]) });
+const ScenarioRef = z.looseObject({ id: z.string(), title: z.string(), sha256: z.string() });
+
+export const SweepShape = z.looseObject({
+  scenario: ScenarioRef,
+  seed: count,
+  runs: count,
+  vary: z.array(z.object({ path: z.string(), values: z.array(z.number()) })).min(1).max(2),
+  points: z.array(z.object({ values: z.record(z.string(), z.number()), outcomes: z.array(OutcomeShape).min(1) })).min(1),
+  crossings: z.array(z.object({ path: z.string(), outcomes: z.tuple([z.string(), z.string()]), at: z.number() })),
+});
+
+export const SensitivityShape = z.looseObject({
+  scenario: ScenarioRef,
+  seed: count,
+  runs: count,
+  quantiles: z.tuple([Probability, Probability]),
+  rows: z.array(z.object({
+    path: z.string(), low: z.number(), high: z.number(), maxSwing: z.number(),
+    outcomes: z.array(z.object({ id: z.string(), low: Probability, high: Probability, swing: z.number() })),
+  })),
+});
 
 export const SummaryShape = z.looseObject({
   scenario: z.looseObject({ id: z.string(), title: z.string(), question: z.string(), sha256: z.string() }),
   seed: count,
   runs: count,
-  outcomes: z.array(z.looseObject({ id: z.string(), label: z.string(), count, probability: Probability, ci95: z.tuple([Probability, Probability]) })).min(1),
+  outcomes: z.array(OutcomeShape).min(1),
   metrics: z.record(z.string(), z.looseObject({ label: z.string(), type: z.enum(["numeric", "categorical"]) })),
   version: z.string(),
 });
