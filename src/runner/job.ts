@@ -1,6 +1,6 @@
 // A batch as the CLI runs it: parallel chunks merged in order, streamed records, a checkpoint after
 // completed chunks, optional precision target and shard, and a run set at the end.
-import { closeSync, ftruncateSync, openSync, renameSync, rmSync, writeSync, existsSync, createReadStream } from "node:fs";
+import { closeSync, ftruncateSync, openSync, renameSync, rmSync, statSync, writeSync, existsSync, createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { compileModel, type Model } from "../model/compile.ts";
@@ -188,6 +188,9 @@ class RecordFiles {
       throw new UserError(`${dir}: the checkpoint expects runs.jsonl.partial and runs.csv.partial, which are missing; start the batch again without --resume`);
     }
     const open = (name: string, size: number | null) => {
+      if (size !== null && statSync(partial(name)).size < size) {
+        throw new UserError(`${partial(name)}: holds ${statSync(partial(name)).size} bytes, fewer than the ${size} the checkpoint recorded: the records are incomplete; start the batch again without --resume`);
+      }
       const fd = openSync(partial(name), size === null ? "w" : "r+");
       if (size !== null) ftruncateSync(fd, size);
       return fd;

@@ -83,12 +83,14 @@ const scenarioCases = (): [string, RegExp][] => [
 ];
 
 let goodRunSet = "";
+const RECORDS_BATCH = ["run", fixture("pair.yaml"), "--runs", "200", "--chunk-size", "50", "--workers", "1", "--records"];
 let shards: string[] = [];
 
 beforeAll(async () => {
   for (const [name, text] of Object.entries(BAD_SCENARIOS)) writeFileSync(at(name), text);
   goodRunSet = at("good");
   expect((await cli(["run", fixture("pair.yaml"), "--runs", "200", "--workers", "1", "--out", goodRunSet])).code).toBe(0);
+  expect((await cli([...RECORDS_BATCH, "--out", at("good-records")])).code).toBe(0);
   shards = [1, 2, 3].map((k) => at(`shard${k}`));
   for (const [k, dir] of shards.entries()) {
     expect((await cli(["run", fixture("pair.yaml"), "--runs", "300", "--chunk-size", "100", "--shard", `${k + 1}/3`, "--workers", "1", "--out", dir])).code).toBe(0);
@@ -126,6 +128,14 @@ function tamperedCopies(): void {
   });
   copy("checkpoint-edited", (d) => writeFileSync(path.join(d, "checkpoint.json"), readFileSync(path.join(d, "checkpoint.json"), "utf8").replace('"seed":1', '"seed":2')));
   copy("shard2-tampered", (d) => writeFileSync(path.join(d, "checkpoint.json"), readFileSync(path.join(d, "checkpoint.json"), "utf8").replace(/"runs_done":\d+/, '"runs_done":7')), shards[1]);
+  copy("interrupted-short-records", (d) => {
+    // What a killed batch leaves (records still .partial, no manifest), with records shorter than the checkpoint says.
+    for (const name of ["manifest.json", "summary.json"]) rmSync(path.join(d, name));
+    for (const name of ["runs.jsonl", "runs.csv"]) cpSync(path.join(d, name), path.join(d, `${name}.partial`));
+    for (const name of ["runs.jsonl", "runs.csv"]) rmSync(path.join(d, name));
+    writeFileSync(path.join(d, "runs.jsonl.partial"), readFileSync(path.join(d, "runs.jsonl.partial"), "utf8").slice(0, 100));
+    writeFileSync(path.join(d, "checkpoint.json"), readFileSync(path.join(d, "checkpoint.json"), "utf8").replace('"complete":true', '"complete":false'));
+  }, at("good-records"));
   mkdirSync(at("sweep-empty"));
   writeFileSync(at("sweep-empty", "sweep.json"), "{}");
   mkdirSync(at("sweep-bad-points"));
@@ -200,6 +210,7 @@ const BATTERY: Record<string, Case[]> = {
     { name: "run --out into a folder of other files", args: () => ["run", fixture("pair.yaml"), "--runs", "10", "--out", at("foreign-folder")], message: /foreign-folder: expected an empty folder or an earlier run set, found other files \(thesis\.docx\); choose another --out/ },
     { name: "run --out onto a file", args: () => ["run", fixture("pair.yaml"), "--runs", "10", "--out", fixture("pair.yaml")], message: /cannot create the folder .*pair\.yaml: a file stands where a folder is needed/ },
     { name: "run --out under /proc", args: () => ["run", fixture("pair.yaml"), "--runs", "10", "--out", "/proc/bazaar/out"], message: /cannot create the folder \/proc\/bazaar\/out: the folder cannot be created there/ },
+    { name: "run --resume with records shorter than the checkpoint", args: () => [...RECORDS_BATCH, "--resume", "--out", at("interrupted-short-records")], message: /interrupted-short-records\/runs\.jsonl\.partial: holds 100 bytes, fewer than the \d+ the checkpoint recorded: the records are incomplete/ },
     { name: "run --resume of a different batch", args: () => ["run", fixture("pair.yaml"), "--runs", "999", "--resume", "--out", at("good")], message: /good: cannot resume a different batch \(runs: 200 vs 999\)/ },
   ],
   validate: [
