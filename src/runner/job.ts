@@ -202,8 +202,8 @@ class RecordFiles {
 
   append(text: { jsonl: string; csv: string }): void {
     this.sizes = {
-      jsonl: this.sizes.jsonl + writeSync(this.fds.jsonl, text.jsonl, this.sizes.jsonl),
-      csv: this.sizes.csv + writeSync(this.fds.csv, text.csv, this.sizes.csv),
+      jsonl: this.sizes.jsonl + writeAll(this.fds.jsonl, text.jsonl, this.sizes.jsonl),
+      csv: this.sizes.csv + writeAll(this.fds.csv, text.csv, this.sizes.csv),
     };
   }
 
@@ -226,6 +226,25 @@ class RecordFiles {
     }
     return hashes;
   }
+}
+
+/**
+ * Writes all of `text` at `position`, or throws a UserError: write(2) may write less than asked when
+ * the disk fills, and a short write taken as whole would lose records silently.
+ */
+function writeAll(fd: number, text: string, position: number): number {
+  const bytes = Buffer.from(text, "utf8");
+  let done = 0;
+  try {
+    while (done < bytes.length) {
+      const written = writeSync(fd, bytes, done, bytes.length - done, position + done);
+      if (written === 0) throw Object.assign(new Error("no bytes written"), { code: "ENOSPC" });
+      done += written;
+    }
+  } catch (e) {
+    throw new UserError(`cannot write the per-run records: ${(e as NodeJS.ErrnoException).code === "ENOSPC" ? "the disk is full" : (e as Error).message}`);
+  }
+  return done;
 }
 
 function hashFile(file: string): Promise<string> {
