@@ -1,5 +1,6 @@
-// Files appear whole or not at all: write to a temporary name in the same folder, then rename.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Files appear whole or not at all: write to a temporary name in the same folder, then rename; append
+// only what was written in full.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 
@@ -15,6 +16,25 @@ export function writeFileAtomic(file: string, content: string): void {
     rmSync(temp, { force: true });
     throw new UserError(`cannot write ${file}: ${reasonOf(e)}`);
   }
+}
+
+/**
+ * Writes all of `text` at `position`, or throws a UserError: write(2) may write less than asked when
+ * the disk fills, and a short write taken as whole would lose records silently.
+ */
+export function writeAll(fd: number, text: string, position: number): number {
+  const bytes = Buffer.from(text, "utf8");
+  let done = 0;
+  try {
+    while (done < bytes.length) {
+      const written = writeSync(fd, bytes, done, bytes.length - done, position + done);
+      if (written === 0) throw Object.assign(new Error("no bytes written"), { code: "ENOSPC" });
+      done += written;
+    }
+  } catch (e) {
+    throw new UserError(`cannot write the per-run records: ${reasonOf(e)}`);
+  }
+  return done;
 }
 
 /**

@@ -1,6 +1,6 @@
 // A batch as the CLI runs it: parallel chunks merged in order, streamed records, a checkpoint after
 // completed chunks, optional precision target and shard, and a run set at the end.
-import { closeSync, ftruncateSync, openSync, renameSync, rmSync, statSync, writeSync, existsSync, createReadStream } from "node:fs";
+import { closeSync, ftruncateSync, openSync, renameSync, rmSync, statSync, existsSync, createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { compileModel, type Model } from "../model/compile.ts";
@@ -9,7 +9,7 @@ import { UserError } from "../scenario/problems.ts";
 import { wilsonInterval } from "../stats/wilson.ts";
 import { VERSION } from "../version.ts";
 import { Aggregate } from "./aggregate.ts";
-import { ensureDir } from "./atomic.ts";
+import { ensureDir, writeAll } from "./atomic.ts";
 import { identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentity, type Checkpoint } from "./checkpoint.ts";
 import { chunkCount, shardChunks, type Shard } from "./plan.ts";
 import { createRunner } from "./pool.ts";
@@ -226,25 +226,6 @@ class RecordFiles {
     }
     return hashes;
   }
-}
-
-/**
- * Writes all of `text` at `position`, or throws a UserError: write(2) may write less than asked when
- * the disk fills, and a short write taken as whole would lose records silently.
- */
-function writeAll(fd: number, text: string, position: number): number {
-  const bytes = Buffer.from(text, "utf8");
-  let done = 0;
-  try {
-    while (done < bytes.length) {
-      const written = writeSync(fd, bytes, done, bytes.length - done, position + done);
-      if (written === 0) throw Object.assign(new Error("no bytes written"), { code: "ENOSPC" });
-      done += written;
-    }
-  } catch (e) {
-    throw new UserError(`cannot write the per-run records: ${(e as NodeJS.ErrnoException).code === "ENOSPC" ? "the disk is full" : (e as Error).message}`);
-  }
-  return done;
 }
 
 function hashFile(file: string): Promise<string> {

@@ -9,6 +9,8 @@ import path from "node:path";
 import { UserError } from "../../src/scenario/problems.ts";
 
 const failure = { code: undefined as string | undefined, afterBytes: 0 };
+/** Bytes each writeSync call may write before the disk is full (then ENOSPC), when set. */
+const shortWrites = { chunk: 0, capacity: Infinity };
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof realFs>();
@@ -19,13 +21,22 @@ vi.mock("node:fs", async (importOriginal) => {
     }
     fs.writeFileSync(file, data);
   };
-  return { ...fs, default: { ...fs, writeFileSync: failing }, writeFileSync: failing };
+  const short = (fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
+    if (shortWrites.chunk === 0) return fs.writeSync(fd, buffer, offset, length, position);
+    if (shortWrites.capacity <= 0) throw Object.assign(new Error("ENOSPC: simulated"), { code: "ENOSPC" });
+    const n = Math.min(length, shortWrites.chunk, shortWrites.capacity);
+    shortWrites.capacity -= n;
+    return fs.writeSync(fd, buffer, offset, n, position);
+  };
+  return { ...fs, default: { ...fs, writeFileSync: failing, writeSync: short }, writeFileSync: failing, writeSync: short };
 });
 
-const { writeFileAtomic } = await import("../../src/runner/atomic.ts");
+const { writeAll, writeFileAtomic } = await import("../../src/runner/atomic.ts");
 
 afterEach(() => {
   failure.code = undefined;
+  shortWrites.chunk = 0;
+  shortWrites.capacity = Infinity;
 });
 
 function folderWithOldFile() {
@@ -66,5 +77,28 @@ describe("writeFileAtomic under faults", () => {
     writeFileSync(path.join(dir, live), "being written by the parent");
     writeFileAtomic(file, "new\n");
     expect(readdirSync(dir).sort()).toEqual([live, "summary.json"]);
+  });
+});
+
+describe("writeAll (per-run records)", () => {
+  const openFile = () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bazaar-writeall-")), "runs.jsonl.partial");
+    return { file, fd: realFs.openSync(file, "w") };
+  };
+
+  it("writes everything even when write(2) writes a few bytes at a time", () => {
+    const { file, fd } = openFile();
+    shortWrites.chunk = 3;
+    expect(writeAll(fd, "{\"run\":0}\n{\"run\":1}\n", 0)).toBe(20);
+    realFs.closeSync(fd);
+    expect(readFileSync(file, "utf8")).toBe("{\"run\":0}\n{\"run\":1}\n");
+  });
+
+  it("stops with 'the disk is full' when the disk fills midway, never counting a short write as whole", () => {
+    const { fd } = openFile();
+    shortWrites.chunk = 4;
+    shortWrites.capacity = 10;
+    expect(() => writeAll(fd, "x".repeat(50), 0)).toThrow("cannot write the per-run records: the disk is full");
+    realFs.closeSync(fd);
   });
 });
