@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
-import { readCheckpoint } from "../runner/checkpoint.ts";
 import { readRunSet, type RunSet } from "../runner/runset.ts";
 import { checkShape, SensitivityShape, SweepShape } from "../runner/saved-shapes.ts";
 import { compareRunSets } from "../runner/compare.ts";
@@ -45,7 +44,7 @@ export async function buildReport(dirs: string[]): Promise<string> {
   const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : undefined);
   const sections: Section[] = [];
   if (runSets.length > 0) sections.push(await forecastSection(runSets, names));
-  if (runSets.length === 2) sections.push(comparisonSection(runSets[0].dir, runSets[1].dir));
+  if (runSets.length === 2) sections.push(comparisonSection(runSets[0], runSets[1]));
   if (runSets.length > 0) {
     const histograms = await metricsSection(runSets[0]);
     if (histograms) sections.push(histograms);
@@ -73,7 +72,7 @@ async function forecastSection(runSets: RunSet[], names: string[]): Promise<Sect
   return { title: "Outcome probabilities", body: `${chart(svg)}<table><tr><th>outcome</th>${head}</tr>${rows.join("")}</table>` };
 }
 
-function comparisonSection(a: string, b: string): Section {
+function comparisonSection(a: RunSet, b: RunSet): Section {
   const c = compareRunSets(a, b);
   const rows = c.outcomes.map((o) => `<tr><td>${h(o.label)}</td><td class="num">${pct(o.a)}</td><td class="num">${pct(o.b)}</td><td class="num">${(o.difference * 100).toFixed(1)} pp</td><td class="num">[${(o.ci95[0] * 100).toFixed(1)}, ${(o.ci95[1] * 100).toFixed(1)}]</td></tr>`);
   const diffs = c.assumptions.slice(0, 40).map((d) => `<tr><td><code>${h(d.path)}</code></td><td>${h(JSON.stringify(d.a) ?? "(absent)")}</td><td>${h(JSON.stringify(d.b) ?? "(absent)")}</td></tr>`);
@@ -86,7 +85,7 @@ function comparisonSection(a: string, b: string): Section {
 }
 
 async function metricsSection(runSet: RunSet): Promise<Section | undefined> {
-  const checkpoint = readCheckpoint(runSet.dir);
+  const checkpoint = runSet.checkpoint;
   if (!checkpoint) return undefined;
   const charts: string[] = [];
   for (const [id, hist] of Object.entries(checkpoint.aggregate.numeric)) {

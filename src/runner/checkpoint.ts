@@ -37,12 +37,17 @@ export function writeCheckpoint(dir: string, checkpoint: Checkpoint): string {
   return text;
 }
 
+/** The checkpoint in `dir`, if any (an interrupted batch's, which no manifest vouches for). */
 export function readCheckpoint(dir: string): Checkpoint | undefined {
   const file = path.join(dir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
+  return parseCheckpoint(file, readFileSync(file, "utf8"));
+}
+
+export function parseCheckpoint(file: string, text: string): Checkpoint {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(text);
   } catch (e) {
     throw new UserError(`${file}: expected a bazaar checkpoint (JSON), found ${(e as Error).message}`);
   }

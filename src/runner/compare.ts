@@ -3,8 +3,7 @@ import { newcombeDifference } from "../stats/newcombe.ts";
 import { gTest } from "../stats/gtest.ts";
 import { jensenShannonDistance } from "../stats/jensen-shannon.ts";
 import { bootstrapShift, type Shift } from "../stats/bootstrap.ts";
-import { readCheckpoint } from "./checkpoint.ts";
-import { readRunSet, type RunSet } from "./runset.ts";
+import type { RunSet } from "./runset.ts";
 import type { Summary } from "./summary.ts";
 import { allKeyed, itemKey } from "../scenario/item-key.ts";
 
@@ -63,9 +62,7 @@ export function compareSummaries(a: Summary, b: Summary, alpha = DEFAULT_ALPHA):
   return { warnings, outcomes, gTest: { ...test, alpha }, jensenShannon, exceedsNoise, verdict };
 }
 
-export function compareRunSets(dirA: string, dirB: string, alpha = DEFAULT_ALPHA): Comparison {
-  const a = readRunSet(dirA);
-  const b = readRunSet(dirB);
+export function compareRunSets(a: RunSet, b: RunSet, alpha = DEFAULT_ALPHA): Comparison {
   const base = compareSummaries(a.summary, b.summary, alpha);
   return {
     a: side(a), b: side(b), ...base,
@@ -79,8 +76,7 @@ function side(r: RunSet): Side {
 }
 
 function compareMetrics(a: RunSet, b: RunSet): Comparison["metrics"] {
-  const ca = readCheckpoint(a.dir);
-  const cb = readCheckpoint(b.dir);
+  const [ca, cb] = [a.checkpoint, b.checkpoint];
   const out: Comparison["metrics"] = {};
   for (const [id, ma] of Object.entries(a.summary.metrics)) {
     const mb = b.summary.metrics[id];

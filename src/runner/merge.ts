@@ -4,7 +4,7 @@ import { compileModel } from "../model/compile.ts";
 import { UserError } from "../scenario/problems.ts";
 import { VERSION } from "../version.ts";
 import { Aggregate } from "./aggregate.ts";
-import { identityDifferences, readCheckpoint, writeCheckpoint, type Checkpoint } from "./checkpoint.ts";
+import { identityDifferences, writeCheckpoint, type Checkpoint } from "./checkpoint.ts";
 import { checkRunSetFolder, readRunSet, platformInfo, sha256, writeRunSet, type RunSet } from "./runset.ts";
 import { chunkCount } from "./plan.ts";
 import { removeFile } from "./atomic.ts";
@@ -16,7 +16,7 @@ export function mergeRunSets(dirs: string[], out: string, command: string[]): Ru
   checkRunSetFolder(out);
   const shards = dirs.map((dir) => {
     const runSet = readRunSet(dir);
-    const checkpoint = readCheckpoint(dir);
+    const checkpoint = runSet.checkpoint;
     if (!checkpoint || !checkpoint.complete) throw new UserError(`${dir}: expected a completed shard run set with checkpoint.json`);
     if (!checkpoint.shard) throw new UserError(`${dir}: expected a shard run set (made with --shard K/N), found an unsharded batch`);
     return { dir, runSet, checkpoint };

@@ -9,6 +9,7 @@ import { formatPath, UserError } from "../scenario/problems.ts";
 import { checkScenario } from "../scenario/load.ts";
 import { ManifestShape, SummaryShape, checkShape } from "./saved-shapes.ts";
 import { writeFileAtomic } from "./atomic.ts";
+import { CHECKPOINT_FILE, parseCheckpoint, type Checkpoint } from "./checkpoint.ts";
 import type { Summary } from "./summary.ts";
 
 export interface Manifest {
@@ -33,6 +34,8 @@ export interface RunSet {
   dir: string;
   manifest: Manifest;
   summary: Summary;
+  /** The batch's checkpoint (its exact aggregate), verified against the manifest; absent if it lists none. */
+  checkpoint?: Checkpoint;
 }
 
 export function sha256(text: string): string {
@@ -78,20 +81,21 @@ export function platformInfo(): Manifest["platform"] {
   return { node: process.version, os: `${os.type()} ${os.release()}`, arch: process.arch, cpus: os.availableParallelism() };
 }
 
-/** JSON files a run set's manifest vouches for, checked on every read (records can be large: not re-hashed). */
-const VERIFIED_FILES = ["summary.json", "checkpoint.json"];
-
-/** Reads a run set, refusing it unless every JSON file its manifest lists matches the recorded sha256. */
+/**
+ * Reads a run set, refusing it unless every JSON file its manifest lists (summary, checkpoint) matches
+ * the recorded sha256. Records can be large and are not re-hashed.
+ */
 export function readRunSet(dir: string): RunSet {
   const manifestFile = path.join(dir, "manifest.json");
   if (!existsSync(manifestFile)) throw new UserError(`${dir}: not a complete run set (no manifest.json)`);
   const manifest = checkShape(ManifestShape, readJson(manifestFile), manifestFile, "a bazaar manifest") as unknown as Manifest;
   if (!manifest.files["summary.json"]) throw new UserError(`${manifestFile}: expected a bazaar manifest listing summary.json`);
   checkResolvedScenario(manifestFile, manifest.scenario.resolved);
-  for (const name of VERIFIED_FILES) if (manifest.files[name]) verifiedText(dir, name, manifest.files[name].sha256);
+  const checkpointEntry = manifest.files[CHECKPOINT_FILE];
+  const checkpoint = checkpointEntry && parseCheckpoint(path.join(dir, CHECKPOINT_FILE), verifiedText(dir, CHECKPOINT_FILE, checkpointEntry.sha256));
   const summaryFile = path.join(dir, "summary.json");
   const summary = checkShape(SummaryShape, parseJson(summaryFile, verifiedText(dir, "summary.json", manifest.files["summary.json"].sha256)), summaryFile, "a bazaar summary");
-  return { dir, manifest, summary: summary as unknown as Summary };
+  return { dir, manifest, summary: summary as unknown as Summary, checkpoint };
 }
 
 /** The scenario a manifest carries is compiled by merge and compared by compare: it must be a valid one. */

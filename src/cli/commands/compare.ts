@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { compareRunSets, DEFAULT_ALPHA, type Comparison } from "../../runner/compare.ts";
-import { toJson } from "../../runner/runset.ts";
+import { readRunSet, toJson } from "../../runner/runset.ts";
 import { UserError } from "../../scenario/problems.ts";
 import type { Io } from "../io.ts";
 
@@ -13,7 +13,7 @@ export function registerCompare(program: Command, io: Io): void {
     .option("--alpha <a>", "significance level of the verdict", parseAlpha, DEFAULT_ALPHA)
     .option("--json", "print the comparison as JSON")
     .action((a: string, b: string, options: { alpha: number; json?: boolean }) => {
-      const comparison = compareRunSets(a, b, options.alpha);
+      const comparison = compareRunSets(readRunSet(a), readRunSet(b), options.alpha);
       for (const w of comparison.warnings) io.err(`warning: ${w}\n`);
       io.out(options.json ? toJson(comparison) : formatComparison(comparison) + "\n");
     });
