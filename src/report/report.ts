@@ -1,9 +1,9 @@
 // `bazaar report`: one self-contained report.html from run sets, sweeps and sensitivity analyses.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 import { readRunSet, type RunSet } from "../runner/runset.ts";
-import { checkShape, SensitivityShape, SweepShape } from "../runner/saved-shapes.ts";
+import { readSaved, SENSITIVITY, SWEEP } from "../runner/saved-shapes.ts";
 import { compareRunSets } from "../runner/compare.ts";
 import type { Sweep } from "../runner/sweep.ts";
 import type { Sensitivity } from "../runner/sensitivity.ts";
@@ -16,21 +16,10 @@ type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; 
 
 export function readInput(dir: string): Input {
   const sweepFile = path.join(dir, "sweep.json");
-  if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: checkShape(SweepShape, readJson(sweepFile), sweepFile, "a bazaar sweep") as unknown as Sweep };
+  if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: readSaved(SWEEP, sweepFile) as unknown as Sweep };
   const sensitivityFile = path.join(dir, "sensitivity.json");
-  if (existsSync(sensitivityFile)) {
-    return { kind: "sensitivity", dir, result: checkShape(SensitivityShape, readJson(sensitivityFile), sensitivityFile, "a bazaar sensitivity analysis") as unknown as Sensitivity };
-  }
+  if (existsSync(sensitivityFile)) return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
   return { kind: "runset", dir, runSet: readRunSet(dir) };
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code ? `${file}: cannot read it (${code})` : `${file}: expected JSON, found ${(e as Error).message}`);
-  }
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -1,12 +1,11 @@
 // checkpoint.json: a batch's exact, mergeable state after its last completed chunk. Written
 // atomically; `bazaar run --resume` continues from it and `bazaar merge` combines shards from it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "../scenario/problems.ts";
 import type { AggregateJSON } from "./aggregate.ts";
 import type { Shard } from "./plan.ts";
 import { writeFileAtomic } from "./atomic.ts";
-import { CheckpointShape, checkShape } from "./saved-shapes.ts";
+import { CHECKPOINT, readSaved } from "./saved-shapes.ts";
 
 /** What makes two batches the same batch: a checkpoint is only resumed or merged when these agree. */
 export interface BatchIdentity {
@@ -40,18 +39,7 @@ export function writeCheckpoint(dir: string, checkpoint: Checkpoint): string {
 /** The checkpoint in `dir`, if any (an interrupted batch's, which no manifest vouches for). */
 export function readCheckpoint(dir: string): Checkpoint | undefined {
   const file = path.join(dir, CHECKPOINT_FILE);
-  if (!existsSync(file)) return undefined;
-  return parseCheckpoint(file, readFileSync(file, "utf8"));
-}
-
-export function parseCheckpoint(file: string, text: string): Checkpoint {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: expected a bazaar checkpoint (JSON), found ${(e as Error).message}`);
-  }
-  return checkShape(CheckpointShape, data, file, "a bazaar checkpoint") as Checkpoint;
+  return existsSync(file) ? (readSaved(CHECKPOINT, file) as Checkpoint) : undefined;
 }
 
 /** The fields in which two identities differ, as "field: a vs b". */

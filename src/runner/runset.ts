@@ -1,15 +1,15 @@
 // A run set: the folder a batch writes. summary.json first, manifest.json last; the manifest holds the
 // summary's sha256, so a folder without a matching manifest is an incomplete run set, never a result.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { formatPath, UserError } from "../scenario/problems.ts";
 import { checkScenario } from "../scenario/load.ts";
-import { ManifestShape, SummaryShape, checkShape } from "./saved-shapes.ts";
+import { CHECKPOINT, MANIFEST, parseSaved, readSaved, readSavedText, SUMMARY } from "./saved-shapes.ts";
 import { writeFileAtomic } from "./atomic.ts";
-import { CHECKPOINT_FILE, parseCheckpoint, type Checkpoint } from "./checkpoint.ts";
+import { CHECKPOINT_FILE, type Checkpoint } from "./checkpoint.ts";
 import type { Summary } from "./summary.ts";
 
 export interface Manifest {
@@ -88,13 +88,12 @@ export function platformInfo(): Manifest["platform"] {
 export function readRunSet(dir: string): RunSet {
   const manifestFile = path.join(dir, "manifest.json");
   if (!existsSync(manifestFile)) throw new UserError(`${dir}: not a complete run set (no manifest.json)`);
-  const manifest = checkShape(ManifestShape, readJson(manifestFile), manifestFile, "a bazaar manifest") as unknown as Manifest;
+  const manifest = readSaved(MANIFEST, manifestFile) as unknown as Manifest;
   if (!manifest.files["summary.json"]) throw new UserError(`${manifestFile}: expected a bazaar manifest listing summary.json`);
   checkResolvedScenario(manifestFile, manifest.scenario.resolved);
   const checkpointEntry = manifest.files[CHECKPOINT_FILE];
-  const checkpoint = checkpointEntry && parseCheckpoint(path.join(dir, CHECKPOINT_FILE), verifiedText(dir, CHECKPOINT_FILE, checkpointEntry.sha256));
-  const summaryFile = path.join(dir, "summary.json");
-  const summary = checkShape(SummaryShape, parseJson(summaryFile, verifiedText(dir, "summary.json", manifest.files["summary.json"].sha256)), summaryFile, "a bazaar summary");
+  const checkpoint = checkpointEntry && (parseSaved(CHECKPOINT, path.join(dir, CHECKPOINT_FILE), verifiedText(dir, CHECKPOINT_FILE, checkpointEntry.sha256)) as Checkpoint);
+  const summary = parseSaved(SUMMARY, path.join(dir, "summary.json"), verifiedText(dir, "summary.json", manifest.files["summary.json"].sha256));
   return { dir, manifest, summary: summary as unknown as Summary, checkpoint };
 }
 
@@ -109,29 +108,9 @@ function checkResolvedScenario(manifestFile: string, resolved: unknown): void {
 function verifiedText(dir: string, name: string, expected: string): string {
   const file = path.join(dir, name);
   if (!existsSync(file)) throw new UserError(`${dir}: not a complete run set (no ${name})`);
-  const text = readText(file);
+  const text = readSavedText(file, "run set");
   if (sha256(text) !== expected) {
     throw new UserError(`${file}: expected sha256 ${expected} from manifest.json, found ${sha256(text)}: the run set is corrupt or incomplete`);
   }
   return text;
-}
-
-function readJson(file: string): unknown {
-  return parseJson(file, readText(file));
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UserError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the run set is corrupt or incomplete`);
-  }
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}: the run set is corrupt`);
-  }
 }

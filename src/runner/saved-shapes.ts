@@ -1,9 +1,10 @@
 // The shapes of the JSON files bazaar writes (run sets, sweeps, sensitivity analyses), checked whenever
 // one is read back. They may come from a stranger or be edited by hand: a checksum proves a run set's
 // files agree with its manifest, not that the manifest is sane, so every field the program relies on
-// is validated before use.
+// is validated before use. One reader turns every way such a file can be wrong into a UserError.
 import * as z from "zod";
-import { formatPath, UserError } from "../scenario/problems.ts";
+import { readFileSync } from "node:fs";
+import { describeReadError, formatPath, UserError } from "../scenario/problems.ts";
 import { explainIssues } from "../scenario/zod-issues.ts";
 
 const count = z.number().int().min(0);
@@ -79,10 +80,42 @@ export const SummaryShape = z.looseObject({
   version: z.string(),
 });
 
-/** `data` as the shape says, or a UserError naming the file, the first bad field, and what was found. */
-export function checkShape<T>(shape: z.ZodType<T>, data: unknown, file: string, what: string): T {
-  const result = shape.safeParse(data, { reportInput: true });
+/** A kind of saved file: its shape, what to call it, and the folder it belongs to (for messages). */
+export interface SavedKind<T> {
+  shape: z.ZodType<T>;
+  what: string;
+  container: string;
+}
+
+export const MANIFEST = { shape: ManifestShape, what: "a bazaar manifest", container: "run set" };
+export const SUMMARY = { shape: SummaryShape, what: "a bazaar summary", container: "run set" };
+export const CHECKPOINT = { shape: CheckpointShape, what: "a bazaar checkpoint", container: "run set" };
+export const SWEEP = { shape: SweepShape, what: "a bazaar sweep", container: "sweep" };
+export const SENSITIVITY = { shape: SensitivityShape, what: "a bazaar sensitivity analysis", container: "sensitivity analysis" };
+
+/** Reads `file` as a saved file of `kind`, or throws a UserError saying what is wrong with it. */
+export function readSaved<T>(kind: SavedKind<T>, file: string): T {
+  return parseSaved(kind, file, readSavedText(file, kind.container));
+}
+
+/** Text already read (and perhaps checksummed) as a saved file of `kind`. */
+export function parseSaved<T>(kind: SavedKind<T>, file: string, text: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file}: expected JSON, found ${(e as Error).message}: the ${kind.container} is corrupt`);
+  }
+  const result = kind.shape.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const [issue] = explainIssues(result.error.issues, new Set());
-  throw new UserError(`${file}: expected ${what}; ${formatPath(issue.path)}: ${issue.message}`);
+  throw new UserError(`${file}: expected ${kind.what}; ${formatPath(issue.path)}: ${issue.message}`);
+}
+
+export function readSavedText(file: string, container: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UserError(`${file}: cannot read it (${describeReadError(e)}): the ${container} is corrupt or incomplete`);
+  }
 }

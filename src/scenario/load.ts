@@ -8,7 +8,7 @@ import { parseYaml, type YamlSource } from "./yaml-source.ts";
 import { LIMITS } from "./limits.ts";
 import { explainIssues, type FieldIssue } from "./zod-issues.ts";
 import { crossCheck } from "./cross-check.ts";
-import { ScenarioError, type Problem } from "./problems.ts";
+import { describeReadError, ScenarioError, type Problem } from "./problems.ts";
 import { knownFieldNames } from "./json-schema.ts";
 import { applyOverrides, parseOverride, type Override } from "./overrides.ts";
 import { readWithBases } from "./extends.ts";
@@ -79,13 +79,13 @@ export function readScenarioText(file: string): string {
     size = stat.size;
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${readFailure(e)}` }]);
+    throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${describeReadError(e)}` }]);
   }
   return checkedSize(file, size, () => {
     try {
       return readFileSync(file, "utf8");
     } catch (e) {
-      throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${readFailure(e)}` }]);
+      throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${describeReadError(e)}` }]);
     }
   });
 }
@@ -97,14 +97,6 @@ function checkedSize(file: string, bytes: number, text: string | (() => string))
   return typeof text === "string" ? text : text();
 }
 
-function readFailure(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ENOTDIR") return "a part of the path is not a folder";
-  if (code === "ENAMETOOLONG") return "the path is too long";
-  return code ?? (e as Error).message;
-}
 
 export function parseScenarioText(file: string, text: string): LoadedScenario {
   const parsed = parseYaml(file, text);

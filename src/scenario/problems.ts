@@ -53,3 +53,13 @@ export function describeFound(value: unknown): string {
   if (typeof value === "object") return `a mapping with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
   return String(value);
 }
+
+/** Why a file could not be read, in words (the code itself when there is no plainer word). */
+export function describeReadError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOTDIR") return "a part of the path is not a folder";
+  if (code === "ENAMETOOLONG") return "the path is too long";
+  return code ?? (e as Error).message;
+}
