@@ -4,6 +4,13 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, wr
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 
+/** `.name.<pid>.tmp`: where process <pid> writes `name` before renaming it into place. */
+const TEMP_FILE = /^\.(.+)\.(\d+)\.tmp$/;
+
+export function isTempFile(name: string): boolean {
+  return TEMP_FILE.test(name);
+}
+
 export function writeFileAtomic(file: string, content: string): void {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
@@ -44,7 +51,7 @@ export function writeAll(fd: number, text: string, position: number): number {
  */
 function removeStaleTemps(dir: string, name: string): void {
   for (const entry of readdirSync(dir)) {
-    const match = /^\.(.+)\.(\d+)\.tmp$/.exec(entry);
+    const match = TEMP_FILE.exec(entry);
     if (match && match[1] === name && !isOtherLiveProcess(Number(match[2]))) rmSync(path.join(dir, entry), { force: true });
   }
 }

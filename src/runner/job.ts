@@ -1,6 +1,6 @@
 // A batch as the CLI runs it: parallel chunks merged in order, streamed records, a checkpoint after
 // completed chunks, optional precision target and shard, and a run set at the end.
-import { closeSync, ftruncateSync, openSync, renameSync, rmSync, statSync, existsSync, createReadStream } from "node:fs";
+import { closeSync, ftruncateSync, openSync, renameSync, statSync, existsSync, createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { compileModel, type Model } from "../model/compile.ts";
@@ -14,7 +14,7 @@ import { identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentit
 import { chunkCount, shardChunks, type Shard } from "./plan.ts";
 import { createRunner } from "./pool.ts";
 import { csvHeader } from "./records.ts";
-import { checkRunSetFolder, platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
+import { checkRunSetFolder, clearRunSet, platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
 import { summarize, type Summary } from "./summary.ts";
 import type { ChunkResult } from "./chunk.ts";
 
@@ -233,13 +233,6 @@ function hashFile(file: string): Promise<string> {
     const hash = createHash("sha256");
     createReadStream(file).on("data", (d) => hash.update(d)).on("end", () => resolve(hash.digest("hex"))).on("error", reject);
   });
-}
-
-/** A fresh batch first removes what a previous batch left in the folder, so nothing stale is read as its. */
-function clearRunSet(dir: string): void {
-  for (const name of ["manifest.json", "summary.json", "runs.jsonl", "runs.csv", "runs.jsonl.partial", "runs.csv.partial"]) {
-    rmSync(path.join(dir, name), { force: true });
-  }
 }
 
 /** Runs a batch to completion (or interruption) and writes its run set. */

@@ -5,9 +5,8 @@ import { UserError } from "../scenario/problems.ts";
 import { VERSION } from "../version.ts";
 import { Aggregate } from "./aggregate.ts";
 import { identityDifferences, writeCheckpoint, type Checkpoint } from "./checkpoint.ts";
-import { checkRunSetFolder, readRunSet, platformInfo, sha256, writeRunSet, type RunSet } from "./runset.ts";
+import { checkRunSetFolder, clearRunSet, readRunSet, platformInfo, sha256, writeRunSet, type RunSet } from "./runset.ts";
 import { chunkCount } from "./plan.ts";
-import { removeFile } from "./atomic.ts";
 import { summarize } from "./summary.ts";
 
 export function mergeRunSets(dirs: string[], out: string, command: string[]): RunSet {
@@ -44,7 +43,7 @@ export function mergeRunSets(dirs: string[], out: string, command: string[]): Ru
     ...first.checkpoint, shard: null, chunks_done: chunkCount(first.checkpoint.runs, first.checkpoint.chunk_size),
     runs_done: aggregate.runs, records_bytes: null, records: false, complete: true, aggregate: aggregate.toJSON(),
   };
-  removeFile(path.join(out, "manifest.json")); // until the new one is written, the folder is no run set
+  clearRunSet(out);
   const checkpointText = writeCheckpoint(out, checkpoint);
   const seconds = shards.reduce((sum, s) => sum + s.runSet.manifest.timings.seconds, 0);
   return writeRunSet(out, {

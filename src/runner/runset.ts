@@ -8,7 +8,7 @@ import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { formatPath, UserError } from "../scenario/problems.ts";
 import { checkScenario } from "../scenario/load.ts";
 import { CHECKPOINT, MANIFEST, parseSaved, readSaved, readSavedText, SUMMARY } from "./saved-shapes.ts";
-import { writeFileAtomic } from "./atomic.ts";
+import { isTempFile, removeFile, writeFileAtomic } from "./atomic.ts";
 import { CHECKPOINT_FILE, type Checkpoint } from "./checkpoint.ts";
 import type { Summary } from "./summary.ts";
 
@@ -55,8 +55,17 @@ export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summ
   return { dir, manifest: full, summary };
 }
 
-/** Names a run set folder may hold (hidden *.tmp files are atomic writes cut short). */
-const RUN_SET_FILES = new Set(["manifest.json", "summary.json", "checkpoint.json", "runs.jsonl", "runs.csv", "runs.jsonl.partial", "runs.csv.partial"]);
+/** Names a run set folder may hold, besides the hidden temporary files of atomic writes. */
+const RUN_SET_FILES = new Set(["manifest.json", "summary.json", CHECKPOINT_FILE, "runs.jsonl", "runs.csv", "runs.jsonl.partial", "runs.csv.partial"]);
+
+/**
+ * Before a new batch or merge writes into `dir`: removes what an earlier run set left (the manifest
+ * first, so the folder is no run set until the new manifest is written). The checkpoint stays; the
+ * new one replaces it.
+ */
+export function clearRunSet(dir: string): void {
+  for (const name of RUN_SET_FILES) if (name !== CHECKPOINT_FILE) removeFile(path.join(dir, name));
+}
 
 /**
  * Refuses to write a run set into a folder that holds files but no run set: an --out typo must not
@@ -70,7 +79,7 @@ export function checkRunSetFolder(dir: string): void {
   } catch {
     return; // absent: it will be created
   }
-  const foreign = names.filter((n) => !RUN_SET_FILES.has(n) && !/^\..*\.tmp$/.test(n));
+  const foreign = names.filter((n) => !RUN_SET_FILES.has(n) && !isTempFile(n));
   if (foreign.length > 0 && !names.some((n) => RUN_SET_FILES.has(n))) {
     const shown = foreign.sort().slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
     throw new UserError(`${dir}: expected an empty folder or an earlier run set, found other files (${shown}); choose another --out`);
