@@ -99,11 +99,8 @@ function premierJoiningLabel(model: Model, s: RunState, w: TurnScratch, pm: numb
 /** The premier once i joins the coalition whose members are w.members[0..count) and whose premier is `pm`. */
 function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, count: number, i: number): number {
   if (!model.premierVeto) return premierWith(model, s, pm, i);
-  const saved = w.members[count];
-  w.members[count] = i;
-  const joined = acceptablePremier(model, s, w.members, 0, count + 1);
-  w.members[count] = saved;
-  return joined;
+  w.members[count] = i; // the slot after the members is free scratch (w.members holds n + 1)
+  return acceptablePremier(model, s, w.members, 0, count + 1);
 }
 
 /**

@@ -33,7 +33,7 @@ export function loadScenarioFile(file: string, overrides: string[] = []): Loaded
  */
 export function loadScenarioText(file: string, text: string, overrides: string[] = []): LoadedScenario {
   const target = path.resolve(file);
-  const loaded = validateScenarioData(readWithBases(file, (f) => (path.resolve(f) === target ? checkedSize(f, Buffer.byteLength(text, "utf8"), text) : readScenarioText(f))));
+  const loaded = validateScenarioData(readWithBases(file, (f) => (path.resolve(f) === target ? text : readScenarioText(f))));
   return overrides.length > 0 ? withOverrides(loaded, overrides.map(parseOverride)) : loaded;
 }
 
@@ -71,32 +71,19 @@ function blame(file: string, overrides: Override[], resolved: (string | number)[
   return `${file} (after --set)`;
 }
 
+/** A scenario file's text; its size is checked before it is read (parseYaml checks text from elsewhere). */
 export function readScenarioText(file: string): string {
-  let size: number;
+  const problem = (message: string) => new ScenarioError([{ file, path: [], message }]);
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw new ScenarioError([{ file, path: [], message: "expected a scenario file, found a directory or device" }]);
-    size = stat.size;
+    if (!stat.isFile()) throw problem("expected a scenario file, found a directory or device");
+    if (stat.size > LIMITS.fileBytes) throw problem(`expected a scenario file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB, found ${(stat.size / 1024 / 1024).toFixed(1)} MiB`);
+    return readFileSync(file, "utf8");
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${describeReadError(e)}` }]);
+    throw problem(`cannot read the file: ${describeReadError(e)}`);
   }
-  return checkedSize(file, size, () => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch (e) {
-      throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${describeReadError(e)}` }]);
-    }
-  });
 }
-
-function checkedSize(file: string, bytes: number, text: string | (() => string)): string {
-  if (bytes > LIMITS.fileBytes) {
-    throw new ScenarioError([{ file, path: [], message: `expected a scenario file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB, found ${(bytes / 1024 / 1024).toFixed(1)} MiB` }]);
-  }
-  return typeof text === "string" ? text : text();
-}
-
 
 export function parseScenarioText(file: string, text: string): LoadedScenario {
   const parsed = parseYaml(file, text);
