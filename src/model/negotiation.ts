@@ -5,7 +5,7 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { acceptablePremier, ActorTerms, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { acceptablePremier, ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
 import { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "../engine/trace.ts";
 
@@ -31,6 +31,7 @@ export class TurnScratch {
   readonly gains: Float64Array;
   readonly mover = new ActorTerms();
   readonly member = new ActorTerms();
+  readonly memberView = new MemberView();
   constructor(n: number) {
     this.totals = new CoalitionTotals(n);
     this.sectView = new Float64Array(n);
@@ -181,38 +182,23 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
 /**
  * U_m(K ∪ {i}) − U_m(K) for member m of K = coalition `label`, whose members are w.members[0..count).
  * K's totals come from the turn's CoalitionTotals (still current: nothing has moved since the refresh);
- * only the sums over m's partners are computed here, in member order as MemberView would.
+ * only the sums over m's partners are added up here.
  */
 function gainFromJoining(model: Model, s: RunState, w: TurnScratch, label: number, m: number, count: number, i: number): number {
-  const n = model.n;
   const totals = w.totals;
   const t = prepareActorTerms(model, s, m, w.member);
-  const { clout, cloutView, rel, policyDistance } = s;
-  const row = m * n;
-  let partnerClout = 0;
-  let sectView = 0;
-  let affinity = 0;
-  let enmity = 0;
-  for (let k = 0; k < count; k++) {
-    const j = w.members[k];
-    if (j === m) continue;
-    const r = rel[row + j];
-    partnerClout += clout[j];
-    sectView += cloutView[row + j];
-    affinity += r - policyDistance[row + j];
-    if (r < 0) enmity += r * r;
-  }
-  const seats = totals.seats[label];
-  const shia = totals.shia[label];
-  const blocked = totals.blocked(s, label);
-  const pm = totals.pm[label];
-  const before = utilityFrom(model, t, seats, shia, pm, blocked, count - 1, partnerClout, sectView, affinity, enmity);
-  const r = rel[row + i];
-  const joinedPm = premierJoining(model, s, w, pm, count, i);
-  return utilityFrom(
-    model, t, seats + s.seats[i], model.sect[i] === model.shiaSect ? shia + clout[i] : shia, joinedPm, blocked && s.blocked[i] !== 0,
-    count, partnerClout + clout[i], sectView + cloutView[row + i], affinity + (r - policyDistance[row + i]), r < 0 ? enmity + r * r : enmity,
-  ) - before;
+  const view = w.memberView.clear(s);
+  const row = m * model.n;
+  for (let k = 0; k < count; k++) if (w.members[k] !== m) view.addPartner(s, row, w.members[k]);
+  view.seats = totals.seats[label];
+  view.shia = totals.shia[label];
+  view.pm = totals.pm[label];
+  view.blocked = totals.blocked(s, label);
+  const before = view.utility(model, t);
+  const pm = view.pm;
+  view.add(model, s, m, i);
+  if (model.premierVeto) view.pm = premierJoining(model, s, w, pm, count, i);
+  return view.utility(model, t) - before;
 }
 
 function optionName(trace: Tracer, s: RunState, i: number, label: number): string {

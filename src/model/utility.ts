@@ -153,13 +153,16 @@ export class MemberView {
     if (model.sect[j] === model.shiaSect) this.shia += s.clout[j];
     this.pm = premierWith(model, s, this.pm, j);
     if (s.blocked[j] === 0) this.blocked = false;
-    if (j === i) return this;
-    const n = model.n;
-    const r = s.rel[i * n + j];
+    return j === i ? this : this.addPartner(s, i * model.n, j);
+  }
+
+  /** Adds j to the sums over the viewing actor's partners (`row`: the viewer's index × n). */
+  addPartner(s: RunState, row: number, j: number): this {
+    const r = s.rel[row + j];
     this.partners++;
     this.partnerClout += s.clout[j];
-    this.sectView += s.cloutView[i * n + j];
-    this.affinity += r - s.policyDistance[i * n + j];
+    this.sectView += s.cloutView[row + j];
+    this.affinity += r - s.policyDistance[row + j];
     if (r < 0) this.enmity += r * r;
     return this;
   }
