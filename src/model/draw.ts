@@ -17,7 +17,6 @@ export function prepareRun(model: Model, s: RunState, rng: Rng): void {
     for (const i of slot.indices) target[i] = value;
   }
   if (model.restActor >= 0) fillRestSeats(model, s);
-  for (let i = 0; i < model.n; i++) s.alignedToIran[i] = s.align[i] > 0 ? s.align[i] : 0;
   s.rel.set(s.rel0);
   if (model.campaign) applyCampaign(model, s);
   s.coalition.set(model.initialCoalition);

@@ -9,14 +9,14 @@ export function driftRelations(model: Model, s: RunState): void {
   const decay = s.params[P.decay];
   const pressure = model.iranPressure >= 0 ? s.drivers[model.iranPressure] : 0;
   const pull = s.params[P.pressure_pull] * pressure;
-  const { rel, rel0, alignedToIran: aligned } = s; // locals: typed-array stores would otherwise force field reloads
+  const { rel, rel0, align } = s; // locals: typed-array stores would otherwise force field reloads
   for (let i = 0; i < n; i++) {
-    const rowPull = pull * aligned[i]; // (pull × a_i) × a_j, the same product in the same order as per cell
+    const rowPull = pull * (align[i] > 0 ? align[i] : 0); // (pull × a_i) × a_j, the product in the order it always had
     const row = i * n;
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       const c = row + j;
-      const r = rel[c] + decay * (rel0[c] - rel[c]) + rowPull * aligned[j];
+      const r = rel[c] + decay * (rel0[c] - rel[c]) + rowPull * (align[j] > 0 ? align[j] : 0);
       rel[c] = r > 1 ? 1 : r < -1 ? -1 : r;
     }
   }

@@ -52,8 +52,6 @@ export class RunState {
    * recomputed with clout so that the per-turn loop does one load instead of three.
    */
   readonly cloutView: Float64Array;
-  /** align, with negative values as 0: how far each actor feels Iran's pull. Set once per run. */
-  readonly alignedToIran: Float64Array;
   /** Coalition label of each actor; a label is an integer in [0, n). */
   readonly coalition: Int32Array;
   readonly eventFired: Uint8Array;
@@ -98,7 +96,6 @@ export class RunState {
     this.policyDistance = new Float64Array(n * n);
     this.clout = new Float64Array(n);
     this.cloutView = new Float64Array(n * n);
-    this.alignedToIran = new Float64Array(n);
     this.coalition = new Int32Array(n);
     this.eventFired = new Uint8Array(dims.events);
     this.blocked = new Uint8Array(n);
