@@ -51,7 +51,7 @@ export function supportFor(model: Model, s: RunState, o: number, label: number):
     const c = s.clout[j];
     weight += c;
     affinity += c * (s.rel[o * n + j] - s.policyDistance[o * n + j]);
-    sectView += c * s.sectAff[model.sect[o] * s.dims.sects + model.sect[j]];
+    sectView += s.cloutView[o * n + j];
   }
   return weight > 0 ? (affinity + s.base[o] * sectView) / weight : 0;
 }
