@@ -7,7 +7,7 @@ import { fireEvents } from "../model/events.ts";
 import { attemptFormation, checkGovernment, formingCoalition } from "../model/government.ts";
 import { takeTurn, TurnScratch } from "../model/negotiation.ts";
 import { RunState } from "../model/state.ts";
-import type { Tracer } from "./trace.ts";
+import type { Tracer } from "../model/tracer.ts";
 
 export interface RunResult {
   outcome: number;

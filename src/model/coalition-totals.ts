@@ -1,7 +1,7 @@
 // What every coalition adds up to, indexed by coalition label. Shared by the actors' turns and the
 // formation step, and recomputed only when the state's version says coalitions, seats, power or the
 // blocked memory changed.
-import type { Model } from "./compile.ts";
+import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
 import { acceptablePremier, premierWith } from "./utility.ts";
 

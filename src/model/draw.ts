@@ -1,8 +1,9 @@
 // Prepares a run: copies the fixed numbers, samples every uncertain assumption once, derives the rest.
 import type { Rng } from "../rng/rng.ts";
-import type { Model } from "./compile.ts";
+import type { Model } from "./model.ts";
 import { P } from "./params.ts";
-import { clampUnit } from "./dynamics.ts";
+import { clampUnit } from "./clamp.ts";
+import { computePolicyDistance } from "./policy-distance.ts";
 import { sampleDistribution } from "./sample.ts";
 import type { RunState } from "./state.ts";
 
@@ -65,26 +66,5 @@ function updateCloutView(model: Model, s: RunState): void {
   for (let i = 0; i < n; i++) {
     const row = model.sect[i] * sects;
     for (let j = 0; j < n; j++) cloutView[i * n + j] = clout[j] * sectAff[row + model.sect[j]];
-  }
-}
-
-/**
- * Policy distance of i from j: salience-weighted mean over declared issues of half the gap between
- * positions (so it lies in [0, 1]); issues where either has no position are skipped.
- */
-export function computePolicyDistance(model: Pick<Model, "n" | "issues">, s: RunState): void {
-  const n = model.n;
-  const k = model.issues;
-  if (k === 0) return;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let d = 0;
-      for (let t = 0; t < k; t++) {
-        const pi = s.position[i * k + t];
-        const pj = s.position[j * k + t];
-        if (pi === pi && pj === pj) d += s.salience[i * k + t] * Math.abs(pi - pj) * 0.5;
-      }
-      s.policyDistance[i * n + j] = d / k;
-    }
   }
 }

@@ -1,5 +1,6 @@
 // How relations move each round (docs/model.md, "Relation dynamics").
-import type { Model } from "./compile.ts";
+import type { Model } from "./model.ts";
+import { clampUnit } from "./clamp.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 
@@ -26,8 +27,4 @@ export function driftRelations(model: Model, s: RunState): void {
 export function nudgeRelation(s: RunState, n: number, a: number, b: number, delta: number): void {
   s.rel[a * n + b] = clampUnit(s.rel[a * n + b] + delta);
   s.rel[b * n + a] = clampUnit(s.rel[b * n + a] + delta);
-}
-
-export function clampUnit(x: number): number {
-  return x > 1 ? 1 : x < -1 ? -1 : x;
 }

@@ -1,7 +1,7 @@
 // Per-round shocks: each event whose condition holds fires with its probability.
 import type { Rng } from "../rng/rng.ts";
-import { EffectKind, type CompiledEffect, type Model } from "./compile.ts";
-import { clampUnit } from "./dynamics.ts";
+import { EffectKind, type CompiledEffect, type Model } from "./model.ts";
+import { clampUnit } from "./clamp.ts";
 import { updateClout } from "./draw.ts";
 import type { RunState } from "./state.ts";
 

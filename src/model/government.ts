@@ -1,11 +1,11 @@
 // Forming a government: a coalition that can pass the procedure puts it to a vote, step by step,
 // while outsiders choose to attend or boycott (docs/model.md, "Procedure").
 import type { Rng } from "../rng/rng.ts";
-import type { CompiledStep, Model } from "./compile.ts";
+import type { CompiledStep, Model } from "./model.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 import type { CoalitionTotals } from "./coalition-totals.ts";
-import type { Tracer } from "../engine/trace.ts";
+import type { Tracer } from "./tracer.ts";
 
 export interface VoteCount {
   /** Seats of members present, counting the coalition in full. */

@@ -1,13 +1,13 @@
 // One actor's turn: stay, leave, or propose to join another coalition (docs/model.md, "Negotiation").
 import type { Rng } from "../rng/rng.ts";
-import type { Model } from "./compile.ts";
+import type { Model } from "./model.ts";
 import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 import { acceptablePremier, ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
 import { CoalitionTotals } from "./coalition-totals.ts";
-import type { Tracer } from "../engine/trace.ts";
+import type { Tracer } from "./tracer.ts";
 
 const TEMPERATURE = P.temperature;
 const OVERTURE = P.overture;

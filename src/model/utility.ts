@@ -1,5 +1,5 @@
 // The four utility terms of an actor in a coalition (docs/model.md, "Utility").
-import type { Model } from "./compile.ts";
+import type { Model } from "./model.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 
