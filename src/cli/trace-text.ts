@@ -45,8 +45,11 @@ export function renderTrace(entries: TraceEntry[], all = false): string {
         if (away.length > 0) lines.push(`    Stayed away: ${away.map((o) => `${o.actor} (support ${f(o.support, 2)})`).join(", ")}.`);
         break;
       }
+      case "offer":
+        lines.push(`  ${group(e.government)} offers ${e.actor} a place in the government (${e.actor} gains ${f(e.gain)}) → ${e.accepted ? "joins" : "the members refuse"}.`);
+        break;
       case "government":
-        lines.push(`  Government formed: ${group(e.coalition)}, premier ${e.pm}.`);
+        lines.push(`  Government formed: ${group(e.coalition)}, premier ${e.pm}${e.how ? ` (${e.how})` : ""}.`);
         break;
       case "fall":
         lines.push(`  The government of ${group(e.coalition)} falls: ${e.reason}.`);

@@ -3,6 +3,7 @@ import type { ConditionSpec } from "../scenario/schema/condition.ts";
 import type { Model } from "../model/compile.ts";
 import type { RunState } from "../model/state.ts";
 import { compileCondition, largestBlocShare } from "../model/conditions.ts";
+import { describePremier } from "../model/premier.ts";
 
 export function explainCondition(c: ConditionSpec, model: Model, s: RunState): string {
   const n = model.n;
@@ -19,7 +20,7 @@ export function explainCondition(c: ConditionSpec, model: Model, s: RunState): s
     return `the affinity of ${c.relation.between.join(" and ")} is ${fmt(value)}, ${holds(c) ? "" : "not "}${side}`;
   }
   if (c.governs) return `${c.governs} is ${holds(c) ? "" : "not "}in the government`;
-  if (c.pm || c.pm_in) return `the premier is ${s.pm >= 0 ? model.ids[s.pm] : "nobody (no government)"}`;
+  if (c.pm || c.pm_in || c.pm_party || c.pm_compromise !== undefined || c.pm_candidate) return `the premier is ${describePremier(model, s.pm, s.pmKind, s.pmWho)}`;
   if (c.government) return s.government >= 0 ? "a government has formed" : "no government has formed";
   if (c.bloc_intact) {
     const share = largestBlocShare(s, ctx.blocMembers(c.bloc_intact.bloc));

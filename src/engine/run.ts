@@ -6,6 +6,7 @@ import { driftRelations } from "../model/dynamics.ts";
 import { fireEvents } from "../model/events.ts";
 import { attemptFormation, checkGovernment, formingCoalition } from "../model/government.ts";
 import { takeTurn, TurnScratch } from "../model/negotiation.ts";
+import { offerOffice, OfferScratch } from "../model/offer.ts";
 import { RunState } from "../model/state.ts";
 import type { Tracer } from "../model/tracer.ts";
 
@@ -19,6 +20,7 @@ export interface RunResult {
 export class Engine {
   readonly state: RunState;
   private readonly scratch: TurnScratch;
+  private readonly offers: OfferScratch;
   private readonly order: Int32Array;
   readonly result: RunResult;
 
@@ -26,6 +28,7 @@ export class Engine {
     const n = model.n;
     this.state = new RunState(model.template.dims);
     this.scratch = new TurnScratch(n);
+    this.offers = new OfferScratch(n);
     this.order = new Int32Array(n);
     this.result = { outcome: -1, metrics: new Float64Array(model.metrics.length) };
   }
@@ -61,7 +64,10 @@ export class Engine {
     const { model, state: s } = this;
     const totals = this.scratch.totals;
     const label = formingCoalition(model, s, totals);
-    if (label >= 0) attemptFormation(model, s, rng, label, totals.pm[label], totals.seats[label], trace);
+    if (label < 0) return;
+    offerOffice(model, s, this.offers, label, trace);
+    totals.refresh(model, s);
+    if (totals.pm[label] >= 0) attemptFormation(model, s, rng, label, totals, trace);
   }
 }
 

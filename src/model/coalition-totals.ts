@@ -1,9 +1,9 @@
 // What every coalition adds up to, indexed by coalition label. Shared by the actors' turns and the
-// formation step, and recomputed only when the state's version says coalitions, seats, power or the
-// blocked memory changed.
+// formation step, and recomputed only when the state's version says coalitions, seats, power,
+// relations, the government or the blocked memory changed.
 import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
-import { acceptablePremier, premierWith } from "./utility.ts";
+import { acceptablePremier, LEADER, PremierChoice, premierWith } from "./premier.ts";
 
 export class CoalitionTotals {
   /** The state version these totals were computed for. */
@@ -13,8 +13,13 @@ export class CoalitionTotals {
   readonly clout: Float64Array;
   /** Clout of Shia members. */
   readonly shia: Float64Array;
-  /** Premier: the eligible member with most seats (ties: smaller id), or -1. */
+  /** Bitmask of the members' sects. */
+  readonly sects: Int32Array;
+  /** Premier's party (model/premier.ts), or -1; how he holds the office; the named candidate or -1. */
   readonly pm: Int32Array;
+  readonly pmKind: Int32Array;
+  readonly pmWho: Int32Array;
+  private readonly choice = new PremierChoice();
   /** 1 when some member lies outside the last coalition that failed a vote. */
   readonly unblocked: Uint8Array;
   /** 1 for the singleton label of a fragmented actor (never joined, never a formateur). */
@@ -25,7 +30,10 @@ export class CoalitionTotals {
     this.seats = new Float64Array(n);
     this.clout = new Float64Array(n);
     this.shia = new Float64Array(n);
+    this.sects = new Int32Array(n);
     this.pm = new Int32Array(n);
+    this.pmKind = new Int32Array(n);
+    this.pmWho = new Int32Array(n);
     this.unblocked = new Uint8Array(n);
     this.fragmented = new Uint8Array(n);
     this.memberStart = new Int32Array(n + 1);
@@ -41,22 +49,22 @@ export class CoalitionTotals {
   readonly memberList: Int32Array;
   private readonly cursor: Int32Array;
 
-  /**
-   * Brings the totals up to date with `s`: a no-op when nothing they depend on has changed, except
-   * under the kingmaker's veto, where premiers also depend on relations, which move every round.
-   */
+  /** Brings the totals up to date with `s`: a no-op when nothing they depend on has changed. */
   refresh(model: Model, s: RunState): this {
-    if (this.version === s.version && !model.premierVeto) return this;
+    if (this.version === s.version) return this;
     const n = model.n;
     // Arrays in locals: V8 cannot prove typed-array stores leave object fields alone. One reset
     // loop: fill() calls cost more than the loop at this size.
-    const { size, seats, clout, shia, pm, unblocked, fragmented } = this;
+    const { size, seats, clout, shia, sects, pm, pmKind, pmWho, unblocked, fragmented } = this;
     for (let k = 0; k < n; k++) {
       size[k] = 0;
       seats[k] = 0;
       clout[k] = 0;
       shia[k] = 0;
+      sects[k] = 0;
       pm[k] = -1;
+      pmKind[k] = LEADER;
+      pmWho[k] = -1;
       unblocked[k] = 0;
       fragmented[k] = 0;
     }
@@ -66,6 +74,7 @@ export class CoalitionTotals {
       seats[label] += s.seats[j];
       clout[label] += s.clout[j];
       if (model.sect[j] === model.shiaSect) shia[label] += s.clout[j];
+      sects[label] |= 1 << model.sect[j];
       pm[label] = premierWith(model, s, pm[label], j);
       if (s.blocked[j] === 0) unblocked[label] = 1;
       if (model.fragmented[j] === 1) fragmented[label] = 1;
@@ -85,7 +94,10 @@ export class CoalitionTotals {
     }
     for (let j = 0; j < n; j++) memberList[cursor[s.coalition[j]]++] = j;
     for (let k = 0; k < n; k++) {
-      if (size[k] >= 2) this.pm[k] = acceptablePremier(model, s, memberList, memberStart[k], memberStart[k + 1]);
+      if (size[k] < 2) continue;
+      this.pm[k] = acceptablePremier(model, s, memberList, memberStart[k], memberStart[k + 1], this.choice);
+      this.pmKind[k] = this.choice.kind;
+      this.pmWho[k] = this.choice.who;
     }
   }
 

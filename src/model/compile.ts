@@ -25,9 +25,10 @@ export function compileModel(spec: ScenarioSpec): Model {
   const blocOf = Int32Array.from(spec.actors.map((a) => (a.bloc ? blocIds.indexOf(a.bloc) : -1)));
   const issueIds = spec.issues.map((i) => i.id);
   const effectCount = spec.events.reduce((sum, e) => sum + e.effects.length, 0);
+  const candidates = spec.procedure.candidates;
   const slots: Slot[] = [];
   const dims = {
-    actors: n, sects: SECTS.length, drivers: driverIds.length, events: spec.events.length, effects: effectCount, issues: issueIds.length, slots: 0,
+    actors: n, sects: SECTS.length, drivers: driverIds.length, events: spec.events.length, effects: effectCount, issues: issueIds.length, candidates: candidates.length, slots: 0,
   };
   const template = new RunState(dims);
   const set = (path: string, value: QuantitySpec, range: Range, array: SampledArray, indices: number[]) => {
@@ -60,6 +61,11 @@ export function compileModel(spec: ScenarioSpec): Model {
   compileSectAffinity(spec, set);
   driverIds.forEach((d, k) => set(`drivers.${d}`, spec.drivers[d], UNIT, "drivers", [k]));
   compileParams(spec, set);
+  candidates.forEach((c, k) => {
+    if (c.lift === undefined) template.candidateLift[k] = NaN;
+    else set(`procedure.candidates.${c.id}.lift`, c.lift, UNIT, "candidateLift", [k]);
+  });
+  const candidateParty = Int32Array.from(candidates.map((c) => (c.party === "independent" ? -1 : index.get(c.party)!)));
 
   const ctx: ConditionContext & { ids: string[]; blocIds: string[]; blocOf: Int32Array } = {
     n,
@@ -69,6 +75,7 @@ export function compileModel(spec: ScenarioSpec): Model {
     actorIndex: (id) => index.get(id)!,
     driverIndex: (id) => driverIndex.get(id)!,
     blocMembers: (bloc) => spec.actors.flatMap((a, i) => (a.bloc === bloc ? [i] : [])),
+    candidateIndex: (id) => candidates.findIndex((c) => c.id === id),
   };
   const events = compileEvents(spec, ctx, driverIndex, set);
   const steps = compileSteps(spec);
@@ -95,6 +102,12 @@ export function compileModel(spec: ScenarioSpec): Model {
     positionsVary,
     steps,
     minWinning: Math.max(...steps.map((s) => (s.passFractionOfPresent > 0 ? s.passFractionOfPresent * spec.parliament.seats : s.passSeats))),
+    secureSeats: Math.max(...steps.map((s) => Math.max(s.quorumSeats, s.passFractionOfPresent > 0 ? s.passFractionOfPresent * spec.parliament.seats : s.passSeats))),
+    candidateIds: candidates.map((c) => c.id),
+    candidateParty,
+    candidatesOf: ids.map((_, i) => candidates.flatMap((c, k) => (candidateParty[k] === i ? [k] : []))),
+    independents: candidates.flatMap((c, k) => (candidateParty[k] === -1 ? [k] : [])),
+    independentPremier: spec.procedure.independent_premier,
     unanimity: spec.model.consent === "unanimity",
     premierVeto: spec.procedure.pm_rule === "acceptable",
     caretaker: spec.procedure.caretaker ? index.get(spec.procedure.caretaker)! : -1,
@@ -197,6 +210,13 @@ function compileParams(spec: ScenarioSpec, set: Setter): void {
   }
   param("veto_below", m.premier_veto.below, SIGNED_UNIT, "model.premier_veto.below");
   param("veto_share", m.premier_veto.min_share, UNIT, "model.premier_veto.min_share");
+  param("delay_cost", m.delay_cost, UNIT);
+  param("office_sharing", m.office.sharing, UNIT, "model.office.sharing");
+  param("office_inclusion", m.office.inclusion, UNIT, "model.office.inclusion");
+  param("office_unsecured", m.office.unsecured, UNIT, "model.office.unsecured");
+  param("office_cushion", m.office.cushion, UNIT, "model.office.cushion");
+  param("compromise_lift", m.compromise.lift, UNIT, "model.compromise.lift");
+  param("compromise_bonus_share", m.compromise.bonus_share, UNIT, "model.compromise.bonus_share");
 }
 
 function compileEvents(spec: ScenarioSpec, ctx: ConditionContext, driverIndex: Map<string, number>, set: Setter): CompiledEvent[] {

@@ -1,6 +1,7 @@
 // Compiles declarative conditions into predicates over a run's state.
 import type { ConditionSpec } from "../scenario/schema/condition.ts";
 import type { RunState } from "./state.ts";
+import { INDEPENDENT, LEADER } from "./premier-kind.ts";
 
 export type Test = (s: RunState) => boolean;
 
@@ -8,6 +9,7 @@ export interface ConditionContext {
   actorIndex(id: string): number;
   driverIndex(id: string): number;
   blocMembers(bloc: string): number[];
+  candidateIndex(id: string): number;
   n: number;
 }
 
@@ -33,11 +35,23 @@ export function compileCondition(c: ConditionSpec, ctx: ConditionContext): Test 
   }
   if (c.pm) {
     const a = ctx.actorIndex(c.pm);
-    return (s) => s.pm === a;
+    return (s) => s.pm === a && s.pmKind === LEADER;
   }
   if (c.pm_in) {
     const set = new Set(c.pm_in.map(ctx.actorIndex));
-    return (s) => set.has(s.pm);
+    return (s) => set.has(s.pm) && s.pmKind === LEADER;
+  }
+  if (c.pm_party) {
+    const a = ctx.actorIndex(c.pm_party);
+    return (s) => s.pm === a && s.pmKind !== INDEPENDENT;
+  }
+  if (c.pm_compromise !== undefined) {
+    const compromise = c.pm_compromise;
+    return (s) => s.pm >= 0 && (s.pmKind !== LEADER) === compromise;
+  }
+  if (c.pm_candidate) {
+    const k = ctx.candidateIndex(c.pm_candidate);
+    return (s) => s.pm >= 0 && s.pmWho === k;
   }
   if (c.government) {
     const formed = c.government === "formed";

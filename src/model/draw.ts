@@ -48,11 +48,18 @@ export function updateClout(model: Model, s: RunState): void {
   const scale = s.params[P.power_scale];
   let shia = 0;
   let fragmentedSeats = 0;
+  let bargainingSeats = 0;
+  s.sectWeight.fill(0);
   for (let i = 0; i < model.n; i++) {
     s.clout[i] = s.seats[i] / model.totalSeats + scale * s.power[i];
     if (model.sect[i] === model.shiaSect) shia += s.clout[i];
     if (model.fragmented[i] === 1) fragmentedSeats += s.seats[i];
+    else {
+      s.sectWeight[model.sect[i]] += s.seats[i];
+      bargainingSeats += s.seats[i];
+    }
   }
+  if (bargainingSeats > 0) for (let k = 0; k < s.sectWeight.length; k++) s.sectWeight[k] /= bargainingSeats;
   s.shiaClout = shia;
   updateCloutView(model, s);
   s.version++;

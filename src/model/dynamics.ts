@@ -21,10 +21,12 @@ export function driftRelations(model: Model, s: RunState): void {
       rel[c] = r > 1 ? 1 : r < -1 ? -1 : r;
     }
   }
+  s.version++; // premiers under the kingmaker's veto depend on relations
 }
 
 /** Adds `delta` to the affinity between a and b (both directions), kept in [-1, 1]. */
 export function nudgeRelation(s: RunState, n: number, a: number, b: number, delta: number): void {
   s.rel[a * n + b] = clampUnit(s.rel[a * n + b] + delta);
   s.rel[b * n + a] = clampUnit(s.rel[b * n + a] + delta);
+  s.version++;
 }

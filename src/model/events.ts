@@ -43,4 +43,5 @@ function applyEffect(model: Model, s: RunState, e: CompiledEffect): void {
 function shiftRelation(s: RunState, cell: number, shift: number): void {
   s.rel[cell] = clampUnit(s.rel[cell] + shift);
   s.rel0[cell] = clampUnit(s.rel0[cell] + shift);
+  s.version++;
 }

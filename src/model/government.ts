@@ -6,6 +6,8 @@ import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
 import type { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "./tracer.ts";
+import { supportFor } from "./support.ts";
+import { describePremier } from "./premier.ts";
 
 export interface VoteCount {
   /** Seats of members present, counting the coalition in full. */
@@ -37,27 +39,10 @@ export function outranks(model: Model, totals: CoalitionTotals, k: number, best:
   return best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && model.idRank[pm[k]] < model.idRank[pm[best]]);
 }
 
-/**
- * An outsider's support for a government: clout-weighted mean affinity (less policy distance) to
- * its members, plus its base's verdict on their sects.
- */
-export function supportFor(model: Model, s: RunState, o: number, label: number): number {
-  const n = model.n;
-  let weight = 0;
-  let affinity = 0;
-  let sectView = 0;
-  for (let j = 0; j < n; j++) {
-    if (s.coalition[j] !== label) continue;
-    const c = s.clout[j];
-    weight += c;
-    affinity += c * (s.rel[o * n + j] - s.policyDistance[o * n + j]);
-    sectView += s.cloutView[o * n + j];
-  }
-  return weight > 0 ? (affinity + s.base[o] * sectView) / weight : 0;
-}
-
-/** Puts coalition `label` with premier `pm` through every step; records the government if all pass. */
-export function attemptFormation(model: Model, s: RunState, rng: Rng, label: number, pm: number, coalitionSeats: number, trace?: Tracer): boolean {
+/** Puts coalition `label`, with the premier and seats its (current) totals give, through every step; records the government if all pass. */
+export function attemptFormation(model: Model, s: RunState, rng: Rng, label: number, totals: CoalitionTotals, trace?: Tracer): boolean {
+  const pm = totals.pm[label];
+  const coalitionSeats = totals.seats[label];
   const boycottBelow = s.params[P.boycott_below];
   const temperature = s.params[P.attendance_temperature];
   for (const step of model.steps) {
@@ -92,8 +77,11 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
   }
   s.government = label;
   s.pm = pm;
+  s.pmKind = totals.pmKind[label];
+  s.pmWho = totals.pmWho[label];
   s.formedRound = s.round;
-  trace?.add({ kind: "government", round: s.round, coalition: trace.members(s, label), pm: model.ids[pm] });
+  s.version++;
+  trace?.add({ kind: "government", round: s.round, coalition: trace.members(s, label), pm: model.ids[pm], how: describePremier(model, pm, s.pmKind, s.pmWho) });
   return true;
 }
 
@@ -117,5 +105,9 @@ export function checkGovernment(model: Model, s: RunState, trace?: Tracer): void
     if (model.caretaker >= 0) s.caretaker = s.pm;
     s.government = -1;
     s.pm = -1;
+    s.pmKind = 0;
+    s.pmWho = -1;
+    s.bargainingSince = s.round;
+    s.version++;
   }
 }

@@ -2,6 +2,7 @@
 import type { MetricSpec } from "../scenario/schema/metric.ts";
 import { compileCondition, type ConditionContext } from "./conditions.ts";
 import type { RunState } from "./state.ts";
+import { INDEPENDENT } from "./premier-kind.ts";
 
 export interface CompiledMetric {
   id: string;
@@ -39,7 +40,8 @@ export function compileMetric(m: MetricSpec, ctx: MetricContext): CompiledMetric
     }
     case "pm": {
       const none = ctx.ids.length;
-      return { ...meta, kind: "categorical", categories: [...ctx.ids, "none"], value: (s) => (s.pm >= 0 ? s.pm : none) };
+      const independent = none + 1;
+      return { ...meta, kind: "categorical", categories: [...ctx.ids, "none", "independent"], value: (s) => (s.pm < 0 ? none : s.pmKind === INDEPENDENT ? independent : s.pm) };
     }
     case "pm_bloc": {
       const unaligned = ctx.blocIds.length;

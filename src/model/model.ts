@@ -64,6 +64,17 @@ export interface Model {
   steps: CompiledStep[];
   /** Seats a coalition needs to pass every step with a full house. */
   minWinning: number;
+  /** Seats a coalition needs to meet every step's quorum and pass threshold with its own members. */
+  secureSeats: number;
+  /** Named compromise candidates (procedure.candidates): ids, and each one's party (-1: independent). */
+  candidateIds: string[];
+  candidateParty: Int32Array;
+  /** For each actor, its named candidates in file order. */
+  candidatesOf: number[][];
+  /** Named independents in file order. */
+  independents: number[];
+  /** Whether an independent may be premier when partners veto every party's candidates. */
+  independentPremier: boolean;
   unanimity: boolean;
   /**
    * The campaign's exposure of each ordered pair (row-major): summed stakes of the regions where the

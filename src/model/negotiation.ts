@@ -5,7 +5,8 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { acceptablePremier, ActorTerms, MemberView, premierWith, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { ActorTerms, MemberView, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { acceptablePremier, LEADER, PremierChoice, premierWith } from "./premier.ts";
 import { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "./tracer.ts";
 
@@ -32,6 +33,8 @@ export class TurnScratch {
   readonly mover = new ActorTerms();
   readonly member = new ActorTerms();
   readonly memberView = new MemberView();
+  /** How the premier of the last coalition asked about (premierJoining) holds the office. */
+  readonly choice = new PremierChoice();
   constructor(n: number) {
     this.totals = new CoalitionTotals(n);
     this.sectView = new Float64Array(n);
@@ -54,24 +57,26 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
   const mine = s.blocked[i] === 1;
   const myShia = model.sect[i] === model.shiaSect ? s.clout[i] : 0;
   const t = prepareActorTerms(model, s, i, w.mover);
-  const { size, seats, shia, pm, clout } = totals;
+  const { size, seats, shia, sects, pm, pmKind, clout } = totals;
+  const mySect = 1 << model.sect[i];
   const { sectView, affinity, enmity, optionLabel, optionUtility } = w;
   let options = 0;
   // Stay: i is already counted in its coalition's totals, not among its partners.
   optionLabel[options] = current;
   optionUtility[options++] = utilityFrom(
-    model, t, seats[current], shia[current], pm[current], totals.blocked(s, current),
+    model, t, seats[current], shia[current], sects[current], pm[current], pmKind[current], totals.blocked(s, current),
     size[current] - 1, clout[current] - s.clout[i], sectView[current], affinity[current], enmity[current],
   );
   if (size[current] > 1) {
     optionLabel[options] = LEAVE;
-    optionUtility[options++] = utilityFrom(model, t, s.seats[i], myShia, premierWith(model, s, -1, i), remembered && mine, 0, 0, 0, 0, 0);
+    optionUtility[options++] = utilityFrom(model, t, s.seats[i], myShia, mySect, premierWith(model, s, -1, i), LEADER, remembered && mine, 0, 0, 0, 0, 0);
   }
   for (let label = 0; label < model.n; label++) {
     if (label === current || size[label] === 0 || totals.fragmented[label] === 1) continue;
     optionLabel[options] = label;
+    const premier = premierJoiningLabel(model, s, w, pm[label], label, i);
     optionUtility[options++] = utilityFrom(
-      model, t, seats[label] + s.seats[i], shia[label] + myShia, premierJoiningLabel(model, s, w, pm[label], label, i), mine && totals.blocked(s, label),
+      model, t, seats[label] + s.seats[i], shia[label] + myShia, sects[label] | mySect, premier, w.choice.kind, mine && totals.blocked(s, label),
       size[label], clout[label], sectView[label], affinity[label], enmity[label],
     );
   }
@@ -88,20 +93,24 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
   checkGovernment(model, s, trace);
 }
 
-/** The premier of coalition `label` once i joins it (whose premier is now `pm`). */
+/** The premier of coalition `label` once i joins it (whose premier is now `pm`); how he holds the office is left in w.choice. */
 function premierJoiningLabel(model: Model, s: RunState, w: TurnScratch, pm: number, label: number, i: number): number {
-  if (!model.premierVeto) return premierWith(model, s, pm, i);
+  if (!model.premierVeto) {
+    w.choice.kind = LEADER;
+    return premierWith(model, s, pm, i);
+  }
   const { memberStart, memberList } = w.totals;
   let count = 0;
   for (let k = memberStart[label]; k < memberStart[label + 1]; k++) w.members[count++] = memberList[k];
   return premierJoining(model, s, w, pm, count, i);
 }
 
-/** The premier once i joins the coalition whose members are w.members[0..count) and whose premier is `pm`. */
+/** The premier once i joins the coalition whose members are w.members[0..count) and whose premier is `pm`; how he holds it is left in w.choice. */
 function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, count: number, i: number): number {
+  w.choice.kind = LEADER;
   if (!model.premierVeto) return premierWith(model, s, pm, i);
   w.members[count] = i; // the slot after the members is free scratch (w.members holds n + 1)
-  return acceptablePremier(model, s, w.members, 0, count + 1);
+  return acceptablePremier(model, s, w.members, 0, count + 1, w.choice);
 }
 
 /**
@@ -192,12 +201,17 @@ function gainFromJoining(model: Model, s: RunState, w: TurnScratch, label: numbe
   for (let k = 0; k < count; k++) if (w.members[k] !== m) view.addPartner(s, row, w.members[k]);
   view.seats = totals.seats[label];
   view.shia = totals.shia[label];
+  view.sects = totals.sects[label];
   view.pm = totals.pm[label];
+  view.pmKind = totals.pmKind[label];
   view.blocked = totals.blocked(s, label);
   const before = view.utility(model, t);
   const pm = view.pm;
   view.add(model, s, m, i);
-  if (model.premierVeto) view.pm = premierJoining(model, s, w, pm, count, i);
+  if (model.premierVeto) {
+    view.pm = premierJoining(model, s, w, pm, count, i);
+    view.pmKind = w.choice.kind;
+  }
   return view.utility(model, t) - before;
 }
 

@@ -19,7 +19,14 @@ export const P = {
   caretaker_value: 16,
   campaign_rivalry: 17,
   campaign_solidarity: 18,
+  delay_cost: 19,
+  office_sharing: 20,
+  office_inclusion: 21,
+  office_unsecured: 22,
+  office_cushion: 23,
+  compromise_lift: 24,
+  compromise_bonus_share: 25,
 } as const;
 
-export const PARAM_COUNT = 19;
+export const PARAM_COUNT = 26;
 export type ParamName = keyof typeof P;

@@ -8,6 +8,8 @@ export interface Dimensions {
   events: number;
   effects: number;
   issues: number;
+  /** Named compromise candidates for the premiership. */
+  candidates: number;
   /** Uncertain assumptions (sampling slots). */
   slots: number;
 }
@@ -16,6 +18,7 @@ export interface Dimensions {
 export const SAMPLED_ARRAYS = [
   "seats", "power", "align", "base", "wPower", "wIran", "wBase", "wRel",
   "rel0", "sectAff", "drivers", "eventProb", "effectShift", "position", "salience", "params",
+  "candidateLift",
 ] as const;
 export type SampledArray = (typeof SAMPLED_ARRAYS)[number];
 
@@ -38,6 +41,8 @@ export class RunState {
   readonly position: Float64Array;
   readonly salience: Float64Array;
   readonly params: Float64Array;
+  /** Each named candidate's lift (NaN: the model's default compromise lift). */
+  readonly candidateLift: Float64Array;
   /** The value each sampling slot drew this run, in slot order (for per-run records and traces). */
   readonly sampled: Float64Array;
 
@@ -47,6 +52,8 @@ export class RunState {
   readonly policyDistance: Float64Array;
   /** Clout = seat share + power_scale × power; recomputed when seats or power change. */
   readonly clout: Float64Array;
+  /** Each sect's share of the seats of actors that bargain as one (the components a consensus government includes); recomputed with clout. */
+  readonly sectWeight: Float64Array;
   /**
    * clout[j] × i's base's view of j's sect, row-major (i*n+j): the sect term of i's partner sums,
    * recomputed with clout so that the per-turn loop does one load instead of three.
@@ -59,7 +66,7 @@ export class RunState {
   readonly blocked: Uint8Array;
   blockedUntil = 0;
   /**
-   * Bumped whenever coalitions, seats, power or the blocked memory change, so caches of coalition
+   * Bumped whenever coalitions, seats, power, relations, the government or the blocked memory change, so caches of coalition
    * totals know to recompute. Never reset, so it also changes from one run to the next.
    */
   version = 0;
@@ -67,8 +74,14 @@ export class RunState {
   /** Seats a coalition can count on from fragmented actors: fragmented_backing × their seats. */
   fragmentedBacking = 0;
   round = 0;
+  /** The round in which the current bargaining without a government began (delay is counted from it). */
+  bargainingSince = 1;
   government = -1;
+  /** The party holding the premiership (or whose nominee, for an independent), and how (utility.ts: LEADER, COMPROMISE, INDEPENDENT). */
   pm = -1;
+  pmKind = 0;
+  /** The named candidate (procedure.candidates) who is premier, or -1. */
+  pmWho = -1;
   /** Whose leader is caretaker premier while no government exists (-1: nobody). */
   caretaker = -1;
   formedRound = 0;
@@ -91,10 +104,12 @@ export class RunState {
     this.position = new Float64Array(n * dims.issues);
     this.salience = new Float64Array(n * dims.issues);
     this.params = new Float64Array(PARAM_COUNT);
+    this.candidateLift = new Float64Array(dims.candidates);
     this.sampled = new Float64Array(dims.slots);
     this.rel = new Float64Array(n * n);
     this.policyDistance = new Float64Array(n * n);
     this.clout = new Float64Array(n);
+    this.sectWeight = new Float64Array(dims.sects);
     this.cloutView = new Float64Array(n * n);
     this.coalition = new Int32Array(n);
     this.eventFired = new Uint8Array(dims.events);
@@ -109,8 +124,11 @@ export class RunState {
     this.blockedUntil = 0;
     this.version++;
     this.round = 0;
+    this.bargainingSince = 1;
     this.government = -1;
     this.pm = -1;
+    this.pmKind = 0;
+    this.pmWho = -1;
     this.caretaker = -1;
     this.formedRound = 0;
   }

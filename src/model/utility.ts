@@ -2,6 +2,7 @@
 import type { Model } from "./model.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
+import { acceptablePremier, COMPROMISE, LEADER, PremierChoice, premierWith } from "./premier.ts";
 
 // Parameter indices as module constants: imported object members compile to accessor calls.
 const OFFICE_VALUE = P.office_value;
@@ -12,6 +13,14 @@ const ENEMY_PENALTY = P.enemy_penalty;
 const VETO_BELOW = P.veto_below;
 const CARETAKER_VALUE = P.caretaker_value;
 const VETO_SHARE = P.veto_share;
+const DELAY_COST = P.delay_cost;
+const SHARING = P.office_sharing;
+const INCLUSION = P.office_inclusion;
+const UNSECURED = P.office_unsecured;
+const CUSHION = P.office_cushion;
+const COMPROMISE_LIFT = P.compromise_lift;
+const COMPROMISE_BONUS = P.compromise_bonus_share;
+
 
 /** Term values written by `utility` when asked: [power, iran, base, relations] (unweighted). */
 export type Terms = Float64Array;
@@ -26,10 +35,24 @@ export class ActorTerms {
   seats = 0;
   /** Seats a coalition needs of its own to govern (the threshold less the fragmented backing). */
   needed = 0;
-  officeValue = 0;
+  /** Own seats at which a coalition is safe: every quorum met by its members, with a cushion against defection. */
+  secure = 0;
+  /** Standing of a coalition that has just `needed` seats, and its rise per seat up to `secure`. */
+  unsecured = 0;
+  securePerSeat = 0;
+  inclusion = 0;
+  /** Each sect's share of the bargaining parties' seats (the components a consensus government includes). */
+  sectWeight: Float64Array = new Float64Array(0);
+  /** Office value × this actor's seats, split into the part shared within the government (Gamson) and the part allotted by seats in parliament (muhasasa). */
+  withinGovernment = 0;
+  byParliament = 0;
+  /** The premier's bonus to this actor for each way its party can hold the office (LEADER, COMPROMISE, INDEPENDENT). */
   pmBonus = 0;
+  pmBonusCompromise = 0;
   pmSectBonus = 0;
   opposition = 0;
+  /** What the bargaining without a government has cost so far (delay_cost × rounds). */
+  delay = 0;
   /** What holding the premiership as caretaker is worth to this actor now (0 unless it is the caretaker and no government exists). */
   caretaker = 0;
   /** pressure × alignment / total Shia clout: multiply by a coalition's Shia clout. */
@@ -49,11 +72,22 @@ export function prepareActorTerms(model: Model, s: RunState, i: number, t: Actor
   t.sect = model.sect[i];
   t.seats = s.seats[i];
   t.needed = model.minWinning - s.fragmentedBacking;
-  t.officeValue = params[OFFICE_VALUE];
+  const cushioned = model.minWinning + params[CUSHION] * model.totalSeats;
+  const safe = model.secureSeats > cushioned ? model.secureSeats : cushioned;
+  t.secure = safe - s.fragmentedBacking;
+  t.unsecured = params[UNSECURED];
+  t.securePerSeat = safe > model.minWinning ? (1 - t.unsecured) / (safe - model.minWinning) : 0;
+  t.inclusion = params[INCLUSION];
+  t.sectWeight = s.sectWeight;
+  const office = params[OFFICE_VALUE] * s.seats[i];
+  t.withinGovernment = office * (1 - params[SHARING]);
+  t.byParliament = (office * params[SHARING]) / model.totalSeats;
   t.pmBonus = params[PM_BONUS];
+  t.pmBonusCompromise = params[PM_BONUS] * params[COMPROMISE_BONUS];
   t.pmSectBonus = params[PM_SECT_BONUS];
   t.opposition = params[OPPOSITION_VALUE] * s.clout[i];
   t.caretaker = s.caretaker === i && s.government < 0 ? params[PM_BONUS] * params[CARETAKER_VALUE] : 0;
+  t.delay = s.government < 0 && s.round > s.bargainingSince ? params[DELAY_COST] * (s.round - s.bargainingSince) : 0;
   t.iranPerShiaClout = s.shiaClout > 0 ? (pressure * s.align[i]) / s.shiaClout : 0;
   t.base = s.base[i];
   t.enemyPenalty = params[ENEMY_PENALTY];
@@ -66,19 +100,20 @@ export function prepareActorTerms(model: Model, s: RunState, i: number, t: Actor
 
 /**
  * Utility of the actor `t` describes in a coalition C that contains it, from C's totals (`seats`,
- * Shia clout `shia`, premier `pm` or -1, `blocked`: every member lies within the last coalition that
- * failed a vote) and sums over the actor's partners (their number, clout, clout × its base's view of
- * their sect, affinity less policy distance, squared negative affinity). The one formula every
- * caller uses (docs/model.md §3).
+ * Shia clout `shia`, the bitmask of its members' `sects`, premier `pm` or -1 and how he holds the
+ * office `pmKind`, `blocked`: every member lies within the last coalition that failed a vote) and
+ * sums over the actor's partners (their number, clout, clout × its base's view of their sect,
+ * affinity less policy distance, squared negative affinity). The one formula every caller uses
+ * (docs/model.md §3).
  */
 export function utilityFrom(
   model: Model, t: ActorTerms,
-  seats: number, shia: number, pm: number, blocked: boolean,
+  seats: number, shia: number, sects: number, pm: number, pmKind: number, blocked: boolean,
   partners: number, partnerClout: number, sectView: number, affinity: number, enmity: number,
   terms?: Terms,
 ): number {
   const governs = pm >= 0 && !blocked && seats >= t.needed;
-  const power = governs ? t.officeValue * (seats > 0 ? t.seats / seats : 0) + (pm === t.actor ? t.pmBonus : 0) : t.opposition + t.caretaker;
+  const power = governs ? officeValue(t, seats, sects, pm, pmKind) : t.opposition + t.caretaker - t.delay;
   const iran = t.iranPerShiaClout * shia;
   const sectOfPm = governs && model.sect[pm] === t.sect ? t.pmSectBonus : 0;
   const base = t.base * ((partnerClout > 0 ? sectView / partnerClout : 0) + sectOfPm);
@@ -92,45 +127,33 @@ export function utilityFrom(
   return t.wPower * power + t.wIran * iran + t.wBase * base + t.wRel * relations;
 }
 
-/** The premier of a coalition whose best eligible member so far is `pm` once `j` joins. */
-export function premierWith(model: Model, s: RunState, pm: number, j: number): number {
-  return model.pmEligible[j] === 1 && (pm < 0 || beats(model, s, j, pm)) ? j : pm;
+/**
+ * The office payoff of governing: a share of the offices (part shared within the government by seats,
+ * part allotted by seats in parliament) plus the premier's bonus, scaled by the government's standing:
+ * how safely it passes the procedure and how many components it includes (docs/model.md §3).
+ */
+function officeValue(t: ActorTerms, seats: number, sects: number, pm: number, pmKind: number): number {
+  const share = t.withinGovernment / seats + t.byParliament;
+  const bonus = pm !== t.actor ? 0 : pmKind === LEADER ? t.pmBonus : pmKind === COMPROMISE ? t.pmBonusCompromise : 0;
+  const security = seats >= t.secure ? 1 : t.unsecured + t.securePerSeat * (seats - t.needed);
+  return (share + bonus) * security * (1 - t.inclusion * (1 - coverage(t.sectWeight, sects)));
 }
 
-/**
- * The premier of the coalition `members[from..to)` under the kingmaker's veto (pm_rule: acceptable):
- * the best-ranked eligible member that no partner holding at least `veto_share` of the coalition's
- * seats views below `veto_below`, or -1 if every candidate is refused. A sitting premier among the
- * members keeps the office.
- */
-export function acceptablePremier(model: Model, s: RunState, members: Int32Array, from: number, to: number): number {
-  const n = model.n;
-  let seats = 0;
-  for (let k = from; k < to; k++) {
-    if (members[k] === s.pm) return s.pm;
-    seats += s.seats[members[k]];
-  }
-  const below = s.params[VETO_BELOW];
-  const weighty = s.params[VETO_SHARE] * seats;
-  let best = -1;
-  for (let a = from; a < to; a++) {
-    const c = members[a];
-    if (model.pmEligible[c] !== 1 || (best >= 0 && !beats(model, s, c, best))) continue;
-    let refused = false;
-    for (let b = from; b < to && !refused; b++) {
-      const m = members[b];
-      refused = m !== c && s.seats[m] >= weighty && s.rel[m * n + c] < below;
-    }
-    if (!refused) best = c;
-  }
-  return best;
+/** Share of the components (sects weighted by seats) present in a coalition whose sects form the bitmask `sects`. */
+export function coverage(sectWeight: Float64Array, sects: number): number {
+  let covered = 0;
+  for (let m = sects; m !== 0; m &= m - 1) covered += sectWeight[31 - Math.clz32(m & -m)];
+  return covered;
 }
 
 /** A coalition as one member sees it: its totals, and sums over that member's partners. */
 export class MemberView {
   seats = 0;
   shia = 0;
+  /** Bitmask of the members' sects. */
+  sects = 0;
   pm = -1;
+  pmKind = LEADER;
   blocked = false;
   partners = 0;
   partnerClout = 0;
@@ -141,7 +164,9 @@ export class MemberView {
   /** Resets to an empty coalition (blocked, while a failure is remembered, until an unblocked member joins). */
   clear(s: RunState): this {
     this.seats = this.shia = this.partnerClout = this.sectView = this.affinity = this.enmity = 0;
+    this.sects = 0;
     this.pm = -1;
+    this.pmKind = LEADER;
     this.partners = 0;
     this.blocked = s.round <= s.blockedUntil;
     return this;
@@ -151,6 +176,7 @@ export class MemberView {
   add(model: Model, s: RunState, i: number, j: number): this {
     this.seats += s.seats[j];
     if (model.sect[j] === model.shiaSect) this.shia += s.clout[j];
+    this.sects |= 1 << model.sect[j];
     this.pm = premierWith(model, s, this.pm, j);
     if (s.blocked[j] === 0) this.blocked = false;
     return j === i ? this : this.addPartner(s, i * model.n, j);
@@ -168,12 +194,13 @@ export class MemberView {
   }
 
   utility(model: Model, t: ActorTerms, terms?: Terms): number {
-    return utilityFrom(model, t, this.seats, this.shia, this.pm, this.blocked, this.partners, this.partnerClout, this.sectView, this.affinity, this.enmity, terms);
+    return utilityFrom(model, t, this.seats, this.shia, this.sects, this.pm, this.pmKind, this.blocked, this.partners, this.partnerClout, this.sectView, this.affinity, this.enmity, terms);
   }
 }
 
 const scratchTerms = new ActorTerms();
 const scratchView = new MemberView();
+const scratchChoice = new PremierChoice();
 
 /**
  * Utility of actor `i` in the coalition whose members are `members[0..count)` (which include i).
@@ -182,11 +209,9 @@ const scratchView = new MemberView();
 export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
   const view = scratchView.clear(s);
   for (let k = 0; k < count; k++) view.add(model, s, i, members[k]);
-  if (model.premierVeto) view.pm = acceptablePremier(model, s, members, 0, count);
+  if (model.premierVeto) {
+    view.pm = acceptablePremier(model, s, members, 0, count, scratchChoice);
+    view.pmKind = scratchChoice.kind;
+  }
   return view.utility(model, prepareActorTerms(model, s, i, scratchTerms), terms);
-}
-
-/** Whether j outranks k for the premiership: more seats, ties to the smaller id. */
-export function beats(model: Model, s: RunState, j: number, k: number): boolean {
-  return s.seats[j] > s.seats[k] || (s.seats[j] === s.seats[k] && model.idRank[j] < model.idRank[k]);
 }

@@ -20,6 +20,7 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
   const blocIds = new Set(list(s.actors).flatMap((a) => (typeof a?.bloc === "string" ? [a.bloc] : [])));
   const driverIds = new Set(s.drivers && typeof s.drivers === "object" ? Object.keys(s.drivers) : []);
   const outcomeIds = new Set(list(s.outcomes).map((o) => o?.id));
+  const candidateIds = uniqueIds(s.procedure?.candidates, ["procedure", "candidates"], "candidate", report);
 
   const actor = (id: unknown, path: FieldPath) => {
     if (typeof id === "string" && !actorIds.has(id)) report(path, `expected an actor id, found '${id}'${suggestion(id, actorIds)}`);
@@ -30,7 +31,7 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
     actor(ids[1], [...path, 1]);
     if (typeof ids[0] === "string" && ids[0] === ids[1]) report(path, `expected two different actors, found '${ids[0]}' twice`);
   };
-  const refs: Refs = { actor, pair, blocIds, driverIds, report };
+  const refs: Refs = { actor, pair, blocIds, driverIds, candidateIds, report };
 
   list(s.actors).forEach((a, i) => {
     for (const issue of Object.keys(a?.positions ?? {})) {
@@ -56,6 +57,7 @@ export function crossCheck(s: ScenarioSpec, options: { referencesOnly?: boolean 
   list(s.procedure?.pm_eligible?.actors).forEach((id, i) => actor(id, ["procedure", "pm_eligible", "actors", i]));
   checkCampaign(s, actor, report);
   if (typeof s.procedure?.caretaker === "string") actor(s.procedure.caretaker, ["procedure", "caretaker"]);
+  checkCandidates(s, actor, report);
   if (typeof s.observed?.outcome === "string" && !outcomeIds.has(s.observed.outcome)) {
     report(["observed", "outcome"], `expected an outcome id, found '${s.observed.outcome}'${suggestion(s.observed.outcome, outcomeIds)}`);
   }
@@ -87,6 +89,19 @@ function checkCampaign(s: ScenarioSpec, actor: Refs["actor"], report: Refs["repo
   if (typeof opening === "string" && !regionIds.has(opening)) report(["campaign", "opening"], `expected a region id, found '${opening}'${suggestion(opening, regionIds)}`);
 }
 
+function checkCandidates(s: ScenarioSpec, actor: Refs["actor"], report: Refs["report"]): void {
+  list(s.procedure?.candidates).forEach((c, i) => {
+    const at: FieldPath = ["procedure", "candidates", i, "party"];
+    if (typeof c?.party !== "string" || c.party === "independent") return;
+    actor(c.party, at);
+    const party = list(s.actors).find((a) => a?.id === c.party);
+    if (party && s.procedure?.pm_eligible && !isPmEligible(party, s.procedure.pm_eligible)) {
+      report(at, `expected a party that may hold the premiership (procedure.pm_eligible), found '${c.party}'`);
+    }
+    if (party?.fragmented) report(at, `expected a party that bargains as one, found the fragmented '${c.party}'`);
+  });
+}
+
 /** The list at `value`, or nothing when the (possibly unvalidated) data has no list there. */
 function list<T>(value: T[] | undefined): T[] {
   return Array.isArray(value) ? value : [];
@@ -97,6 +112,7 @@ interface Refs {
   pair(ids: unknown, path: FieldPath): void;
   blocIds: Set<string>;
   driverIds: Set<string>;
+  candidateIds: Set<string>;
   report(path: FieldPath, message: string): void;
 }
 
@@ -107,7 +123,11 @@ function checkCondition(c: ConditionSpec, path: FieldPath, r: Refs): void {
   if (c.relation) r.pair(c.relation.between, [...path, "relation", "between"]);
   if (c.governs) r.actor(c.governs, [...path, "governs"]);
   if (c.pm) r.actor(c.pm, [...path, "pm"]);
+  if (c.pm_party) r.actor(c.pm_party, [...path, "pm_party"]);
   list(c.pm_in).forEach((id, i) => r.actor(id, [...path, "pm_in", i]));
+  if (typeof c.pm_candidate === "string" && !r.candidateIds.has(c.pm_candidate)) {
+    r.report([...path, "pm_candidate"], `expected a candidate id from procedure.candidates, found '${c.pm_candidate}'${suggestion(c.pm_candidate, r.candidateIds)}`);
+  }
   if (typeof c.bloc_intact?.bloc === "string" && !r.blocIds.has(c.bloc_intact.bloc)) {
     r.report([...path, "bloc_intact", "bloc"], `expected a bloc named by some actor's 'bloc', found '${c.bloc_intact.bloc}'${suggestion(c.bloc_intact.bloc, r.blocIds)}`);
   }

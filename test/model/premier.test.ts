@@ -1,10 +1,11 @@
-// The premier rules: the kingmaker's veto (pm_rule: acceptable) and the caretaker premier.
+// The premier rules: the kingmaker's veto (pm_rule: acceptable), compromise premiers and the caretaker premier.
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../../src/model/compile.ts";
 import { prepareRun } from "../../src/model/draw.ts";
 import { P } from "../../src/model/params.ts";
 import { RunState } from "../../src/model/state.ts";
-import { acceptablePremier, utility } from "../../src/model/utility.ts";
+import { utility } from "../../src/model/utility.ts";
+import { acceptablePremier, COMPROMISE, LEADER, PremierChoice } from "../../src/model/premier.ts";
 import { runRng } from "../../src/rng/rng.ts";
 import { loadFixture, variant } from "../helpers.ts";
 
@@ -15,42 +16,70 @@ function setUp(edit: Parameters<typeof variant>[1] = () => {}) {
   prepareRun(model, s, runRng(1, 0));
   const id = (name: string) => model.ids.indexOf(name);
   const setRel = (from: string, to: string, value: number) => (s.rel[id(from) * model.n + id(to)] = value);
+  const choice = new PremierChoice();
   const premier = (...names: string[]) => {
-    const pm = acceptablePremier(model, s, Int32Array.from(names.map(id)), 0, names.length);
-    return pm < 0 ? null : model.ids[pm];
+    const pm = acceptablePremier(model, s, Int32Array.from(names.map(id)), 0, names.length, choice);
+    if (pm < 0) return null;
+    return choice.kind === LEADER ? model.ids[pm] : choice.kind === COMPROMISE ? `${model.ids[pm]} (compromise)` : `independent via ${model.ids[pm]}`;
   };
-  return { model, s, id, setRel, premier };
+  return { model, s, id, setRel, premier, choice };
 }
 
 const acceptable = (d: { procedure: { pm_rule: string } }) => {
   d.procedure.pm_rule = "acceptable";
 };
 
-describe("the kingmaker's veto", () => {
-  it("gives the premiership to the largest eligible member when nobody objects", () => {
+describe("the kingmaker's veto and compromise premiers", () => {
+  it("gives the premiership to the largest eligible member's leader when nobody objects", () => {
     const { premier } = setUp(acceptable);
     expect(premier("a", "b", "c")).toBe("a");
   });
 
-  it("passes it to the next eligible member when a weighty partner is hostile to the largest", () => {
-    const { premier, setRel } = setUp(acceptable);
-    setRel("b", "a", -0.5);
+  it("keeps it in the largest party, with a compromise figure, when a weighty partner's hostility is within the compromise lift", () => {
+    const { premier, setRel, s } = setUp(acceptable);
+    setRel("b", "a", s.params[P.veto_below] - s.params[P.compromise_lift] + 0.01);
+    expect(premier("a", "b")).toBe("a (compromise)");
+  });
+
+  it("passes it to the next eligible party's leader when the hostility is beyond the lift", () => {
+    const { premier, setRel, s } = setUp(acceptable);
+    setRel("b", "a", s.params[P.veto_below] - s.params[P.compromise_lift] - 0.01);
     expect(premier("a", "b")).toBe("b");
   });
 
   it("ignores the objection of a partner below the minimum share of the coalition's seats", () => {
     const { premier, setRel, s } = setUp(acceptable);
     s.params[P.veto_share] = 0.5; // b holds 26 of 56 seats: under half
-    setRel("b", "a", -0.5);
+    setRel("b", "a", -0.9);
     expect(premier("a", "b")).toBe("a");
   });
 
-  it("leaves the coalition without a premier when every candidate is refused", () => {
+  it("turns to an independent when every party is refused, or leaves the coalition without a premier if the procedure allows none", () => {
     const { premier, setRel } = setUp(acceptable);
-    setRel("b", "a", -0.5);
-    setRel("a", "b", -0.5);
-    expect(premier("a", "b")).toBeNull();
-    expect(premier("c", "d")).toBeNull();
+    setRel("b", "a", -0.9);
+    setRel("a", "b", -0.9);
+    expect(premier("a", "b")).toBe("independent via a");
+    expect(premier("c", "d")).toBeNull(); // nobody eligible to nominate one
+    const strict = setUp((d) => {
+      acceptable(d);
+      d.procedure.independent_premier = false;
+    });
+    strict.setRel("b", "a", -0.9);
+    strict.setRel("a", "b", -0.9);
+    expect(strict.premier("a", "b")).toBeNull();
+  });
+
+  it("takes a party's first named candidate whose lift covers the partners' hostility", () => {
+    const { premier, setRel, model, choice } = setUp((d) => {
+      acceptable(d);
+      d.procedure.candidates = [
+        { id: "a_second", name: "A's deputy", party: "a", lift: 0.2 },
+        { id: "a_third", name: "A's outsider", party: "a", lift: 0.6 },
+      ];
+    });
+    setRel("b", "a", -0.6); // 0.3 below the veto line: the deputy's 0.2 is not enough
+    expect(premier("a", "b")).toBe("a (compromise)");
+    expect(model.candidateIds[choice.who]).toBe("a_third");
   });
 
   it("keeps a sitting premier in office", () => {
@@ -62,7 +91,7 @@ describe("the kingmaker's veto", () => {
 
   it("does not depend on the order in which members are listed", () => {
     const { premier, setRel } = setUp(acceptable);
-    setRel("c", "a", -0.6);
+    setRel("c", "a", -0.9);
     expect(premier("a", "b", "c")).toBe("b");
     expect(premier("c", "b", "a")).toBe("b");
   });

@@ -27,9 +27,27 @@ describe("utility terms", () => {
     expect(s.shiaClout).toBeCloseTo(0.62, 12);
   });
 
-  it("power: Gamson share of office plus the premiership bonus in a winning coalition", () => {
-    expect(terms(model, s, A, [A, B]).power).toBeCloseTo(30 / 56 + 0.5, 12);
-    expect(terms(model, s, B, [A, B]).power).toBeCloseTo(26 / 56, 12);
+  // A + B: 56 seats, the 51 needed plus the 5-seat cushion (0.05 of 100): secure. Only Shia: components
+  // holding 44% of the seats are left out, so the government's standing is 1 − 0.3 × 0.44.
+  const shiaOnly = 1 - 0.3 * 0.44;
+
+  it("power: a share of office, half within the government (Gamson) and half by seats in parliament, plus the premier's bonus, times the government's standing", () => {
+    expect(terms(model, s, A, [A, B]).power).toBeCloseTo((0.5 * (30 / 56) + 0.5 * 0.3 + 0.5) * shiaOnly, 12);
+    expect(terms(model, s, B, [A, B]).power).toBeCloseTo((0.5 * (26 / 56) + 0.5 * 0.26) * shiaOnly, 12);
+  });
+
+  it("power: a government short of its cushion against defection is worth less, rising linearly to the cushion", () => {
+    // A + C: 54 seats, 3 of the 5-seat cushion: standing 0.6 + 0.4 × 3/5; Shia and Sunni: 20% left out.
+    const security = 0.6 + 0.4 * (3 / 5);
+    expect(terms(model, s, A, [A, C]).power).toBeCloseTo((0.5 * (30 / 54) + 0.5 * 0.3 + 0.5) * security * (1 - 0.3 * 0.2), 12);
+  });
+
+  it("power: with every component in and offices allotted by seats alone, a surplus partner costs nothing", () => {
+    ({ model, state: s } = setup((d) => {
+      d.model.office.sharing = 1;
+    }));
+    expect(terms(model, s, B, [A, B, C, D]).power).toBeCloseTo(0.26, 12);
+    expect(terms(model, s, B, [A, B, C, D]).power).toBeGreaterThan(terms(model, s, B, [A, B]).power);
   });
 
   it("power: larger-than-needed coalitions dilute each share (Riker)", () => {
@@ -39,6 +57,14 @@ describe("utility terms", () => {
   it("power: opposition earns opposition_value × clout", () => {
     expect(terms(model, s, C, [C]).power).toBeCloseTo(0.25 * 0.24, 12);
     expect(terms(model, s, C, [C, D]).power).toBeCloseTo(0.25 * 0.24, 12); // 44 seats: not winning
+  });
+
+  it("power: every round of bargaining without a government costs delay_cost outside a government that can govern", () => {
+    s.round = 5; // four rounds since bargaining began in round 1
+    expect(terms(model, s, C, [C, D]).power).toBeCloseTo(0.25 * 0.24 - 0.03 * 4, 12);
+    expect(terms(model, s, B, [A, B]).power).toBeCloseTo((0.5 * (26 / 56) + 0.5 * 0.26) * shiaOnly, 12);
+    s.government = A; // once a government exists, nobody pays for delay
+    expect(terms(model, s, C, [C, D]).power).toBeCloseTo(0.25 * 0.24, 12);
   });
 
   it("iran: pressure × alignment × share of Shia clout in the coalition", () => {

@@ -1,6 +1,7 @@
 // The constitutional steps a coalition must pass to form a government.
 import * as z from "zod";
 import { ActorRef, Id, Sect } from "./ids.ts";
+import { quantity, UNIT } from "./quantity.ts";
 
 const exactlyOne = (keys: string[]) => (t: Record<string, unknown>, ctx: z.RefinementCtx) => {
   const present = keys.filter((k) => t[k] !== undefined);
@@ -42,19 +43,31 @@ export const PmEligible = z
   })
   .describe("Who may hold the premiership (both lists given: either qualifies; none given: anyone).");
 
+export const Candidate = z
+  .strictObject({
+    id: Id.describe("Candidate id, e.g. 'abadi'."),
+    name: z.string().min(1).describe("The person."),
+    party: z.union([ActorRef, z.literal("independent")]).describe("The actor whose candidate this is, or 'independent'."),
+    lift: quantity(UNIT, "How much less hostile partners are to this person than to the party's leader (default: model.compromise.lift; independents are judged on their own, see docs/model.md).").optional(),
+    note: z.string().optional().describe("Source or reasoning."),
+  })
+  .describe("A compromise premier: another person of a party, or an independent.");
+
 export const Procedure = z
   .strictObject({
     steps: z.array(Step).min(1).describe("The votes, in order; all must pass."),
     pm_eligible: PmEligible.default({}),
     pm_rule: z
       .enum(["largest_eligible", "acceptable"])
-      .default("largest_eligible")
+      .default("acceptable")
       .describe(
-        "How a coalition's premier is chosen: `largest_eligible`, the eligible member with most seats; `acceptable`, the largest eligible member that no partner holding `model.premier_veto.min_share` of the coalition's seats views below `model.premier_veto.below` (a kingmaker's veto; a sitting premier keeps office while his party stays in the government).",
+        "How a coalition's premier is chosen: `acceptable` (default), the largest eligible member that no partner holding `model.premier_veto.min_share` of the coalition's seats views below `model.premier_veto.below`, else a compromise (another person of a party, or an independent; a sitting premier keeps office while his party stays in the government); `largest_eligible`, the eligible member with most seats, no veto.",
       ),
     caretaker: ActorRef.optional().describe(
       "The actor whose leader is caretaker premier until a government forms (e.g. the outgoing prime minister's party). While no government exists it holds the premiership's bonus, scaled by `model.caretaker_value`; when a government falls, its premier becomes caretaker. Omitted: no caretaker.",
     ),
+    candidates: z.array(Candidate).default([]).describe("Named compromise premiers. A party without listed candidates still has an unnamed compromise figure (model.compromise.lift)."),
+    independent_premier: z.boolean().default(true).describe("Whether, when partners veto every party's candidates, the premiership can go to an independent acceptable to all."),
   })
   .describe("How a coalition becomes a government.");
 

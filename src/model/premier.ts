@@ -1,0 +1,106 @@
+// Who a coalition's premier is (docs/model.md §2): the largest eligible member, or under the
+// kingmaker's veto the best-ranked party whose leader, or failing him a compromise figure of the same
+// party, no weighty partner refuses; failing every party, an independent.
+import type { Model } from "./model.ts";
+import { P } from "./params.ts";
+import type { RunState } from "./state.ts";
+
+import { COMPROMISE, INDEPENDENT, LEADER } from "./premier-kind.ts";
+
+export { COMPROMISE, INDEPENDENT, LEADER } from "./premier-kind.ts";
+
+/** The way the last premier chosen holds the office, and the named candidate (-1: a party leader or an unnamed figure). */
+export class PremierChoice {
+  kind = LEADER;
+  who = -1;
+}
+
+/** Whether j outranks k for the premiership: more seats, ties to the smaller id. */
+export function beats(model: Model, s: RunState, j: number, k: number): boolean {
+  return s.seats[j] > s.seats[k] || (s.seats[j] === s.seats[k] && model.idRank[j] < model.idRank[k]);
+}
+
+/** The premier (a party leader) of a coalition whose best eligible member so far is `pm` once `j` joins. */
+export function premierWith(model: Model, s: RunState, pm: number, j: number): number {
+  return model.pmEligible[j] === 1 && (pm < 0 || beats(model, s, j, pm)) ? j : pm;
+}
+
+/**
+ * The premier's party in the coalition `members[from..to)` under the kingmaker's veto (pm_rule:
+ * acceptable), with how he holds the office written to `out`. A partner holding at least `veto_share`
+ * of the coalition's seats refuses a party's leader when its affinity toward the party is below
+ * `veto_below`, and a compromise figure of that party when its affinity plus the figure's lift is.
+ * Parties are tried in rank order, each with its leader first; if every party is refused, an
+ * independent nominated by the best-ranked eligible member (if the procedure allows one), else -1.
+ * A sitting premier among the members keeps the office.
+ */
+export function acceptablePremier(model: Model, s: RunState, members: Int32Array, from: number, to: number, out: PremierChoice): number {
+  let seats = 0;
+  for (let k = from; k < to; k++) {
+    if (members[k] === s.pm) {
+      out.kind = s.pmKind;
+      out.who = s.pmWho;
+      return s.pm;
+    }
+    seats += s.seats[members[k]];
+  }
+  const weighty = s.params[P.veto_share] * seats;
+  const below = s.params[P.veto_below];
+  let best = -1;
+  let nominee = -1;
+  for (let a = from; a < to; a++) {
+    const c = members[a];
+    if (model.pmEligible[c] !== 1) continue;
+    if (nominee < 0 || beats(model, s, c, nominee)) nominee = c;
+    if (best >= 0 && !beats(model, s, c, best)) continue;
+    const worst = worstView(model, s, members, from, to, c, weighty);
+    if (worst >= below) {
+      best = c;
+      out.kind = LEADER;
+      out.who = -1;
+    } else {
+      const who = compromiseFigure(model, s, c, below - worst);
+      if (who === NONE) continue;
+      best = c;
+      out.kind = COMPROMISE;
+      out.who = who;
+    }
+  }
+  if (best >= 0 || nominee < 0 || !model.independentPremier) return best;
+  out.kind = INDEPENDENT;
+  out.who = model.independents.length > 0 ? model.independents[0] : -1;
+  return nominee;
+}
+
+const NONE = -2;
+
+/** The lowest affinity toward c among the weighty partners of c in `members[from..to)` (1 if none). */
+function worstView(model: Model, s: RunState, members: Int32Array, from: number, to: number, c: number, weighty: number): number {
+  const n = model.n;
+  let worst = 1;
+  for (let b = from; b < to; b++) {
+    const m = members[b];
+    if (m !== c && s.seats[m] >= weighty && s.rel[m * n + c] < worst) worst = s.rel[m * n + c];
+  }
+  return worst;
+}
+
+/** Party c's first compromise figure whose lift covers `gap` (a named candidate, or -1 for the unnamed one), or NONE. */
+function compromiseFigure(model: Model, s: RunState, c: number, gap: number): number {
+  const named = model.candidatesOf[c];
+  if (named.length === 0) return s.params[P.compromise_lift] >= gap ? -1 : NONE;
+  for (const k of named) {
+    const lift = s.candidateLift[k];
+    if ((lift === lift ? lift : s.params[P.compromise_lift]) >= gap) return k;
+  }
+  return NONE;
+}
+
+/** The premier in words, e.g. "state_of_law's leader", "abadi (state_of_law)", "an independent nominated by cf". */
+export function describePremier(model: Model, pm: number, kind: number, who: number): string {
+  if (pm < 0) return "nobody (no government)";
+  const named = who >= 0 ? model.candidateIds[who] : "";
+  if (kind === LEADER) return `${model.ids[pm]}'s leader`;
+  if (kind === COMPROMISE) return named ? `${named} (${model.ids[pm]}), a compromise` : `a compromise figure of ${model.ids[pm]}`;
+  return named ? `${named}, an independent nominated by ${model.ids[pm]}` : `an independent nominated by ${model.ids[pm]}`;
+}
