@@ -45,8 +45,14 @@ export function renderTrace(entries: TraceEntry[], all = false): string {
         if (away.length > 0) lines.push(`    Stayed away: ${away.map((o) => `${o.actor} (support ${f(o.support, 2)})`).join(", ")}.`);
         break;
       }
+      case "formateur":
+        lines.push(`  ${e.actor} is asked to form a government and proposes ${group(e.proposal)} → ${e.accepted ? "every member agrees" : "not every member agrees"}.`);
+        break;
+      case "hold":
+        lines.push(`  ${group(e.coalition)} holds out for a broader package instead of calling the vote (standing ${f(e.standing, 2)}; chance of a vote ${pct(e.chance)}).`);
+        break;
       case "offer":
-        lines.push(`  ${group(e.government)} offers ${e.actor} a place in the government (${e.actor} gains ${f(e.gain)}) → ${e.accepted ? "joins" : "the members refuse"}.`);
+        lines.push(`  ${group(e.government)} offers ${group(e.to)} a place in the government${e.price > 0 ? `, with ${f(e.price)} of office from the premier's share` : ""} → ${e.accepted ? "joins" : "the members refuse"}.`);
         break;
       case "government":
         lines.push(`  Government formed: ${group(e.coalition)}, premier ${e.pm}${e.how ? ` (${e.how})` : ""}.`);

@@ -4,9 +4,10 @@ import type { Model } from "../model/compile.ts";
 import { prepareRun } from "../model/draw.ts";
 import { driftRelations } from "../model/dynamics.ts";
 import { fireEvents } from "../model/events.ts";
-import { attemptFormation, checkGovernment, formingCoalition } from "../model/government.ts";
+import { attemptFormation, callsTheVote, checkGovernment, formingCoalition } from "../model/government.ts";
 import { takeTurn, TurnScratch } from "../model/negotiation.ts";
 import { offerOffice, OfferScratch } from "../model/offer.ts";
+import { formateurProposal, FormateurScratch } from "../model/formateur.ts";
 import { RunState } from "../model/state.ts";
 import type { Tracer } from "../model/tracer.ts";
 
@@ -21,6 +22,7 @@ export class Engine {
   readonly state: RunState;
   private readonly scratch: TurnScratch;
   private readonly offers: OfferScratch;
+  private readonly formateur: FormateurScratch;
   private readonly order: Int32Array;
   readonly result: RunResult;
 
@@ -29,6 +31,7 @@ export class Engine {
     this.state = new RunState(model.template.dims);
     this.scratch = new TurnScratch(n);
     this.offers = new OfferScratch(n);
+    this.formateur = new FormateurScratch(n);
     this.order = new Int32Array(n);
     this.result = { outcome: -1, metrics: new Float64Array(model.metrics.length) };
   }
@@ -63,11 +66,12 @@ export class Engine {
   private tryFormation(rng: Rng, trace?: Tracer): void {
     const { model, state: s } = this;
     const totals = this.scratch.totals;
-    const label = formingCoalition(model, s, totals);
+    let label = formingCoalition(model, s, totals);
+    if (label < 0 && formateurProposal(model, s, rng, this.formateur, trace)) label = formingCoalition(model, s, totals);
     if (label < 0) return;
-    offerOffice(model, s, this.offers, label, trace);
+    offerOffice(model, s, this.offers, label, totals.pm[label], trace);
     totals.refresh(model, s);
-    if (totals.pm[label] >= 0) attemptFormation(model, s, rng, label, totals, trace);
+    if (totals.pm[label] >= 0 && callsTheVote(model, s, rng, label, totals, trace)) attemptFormation(model, s, rng, label, totals, trace);
   }
 }
 

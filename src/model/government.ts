@@ -8,6 +8,7 @@ import type { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "./tracer.ts";
 import { supportFor } from "./support.ts";
 import { describePremier } from "./premier.ts";
+import { ActorTerms, prepareActorTerms, standing } from "./utility.ts";
 
 export interface VoteCount {
   /** Seats of members present, counting the coalition in full. */
@@ -37,6 +38,23 @@ export function formingCoalition(model: Model, s: RunState, totals: CoalitionTot
 export function outranks(model: Model, totals: CoalitionTotals, k: number, best: number): boolean {
   const { seats, pm } = totals;
   return best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && model.idRank[pm[k]] < model.idRank[pm[best]]);
+}
+
+const premierTerms = new ActorTerms();
+
+/**
+ * Whether the coalition `label` calls its vote this round rather than hold out for a broader package:
+ * with probability equal to its standing (model/utility.ts), raised toward 1 by what delay has cost so
+ * far, p = σ + (1 − σ) × min(1, delay). A secure government that includes every component votes at
+ * once; a bare or one-sided one usually waits while delay is cheap. Draws one random number.
+ */
+export function callsTheVote(model: Model, s: RunState, rng: Rng, label: number, totals: CoalitionTotals, trace?: Tracer): boolean {
+  const t = prepareActorTerms(model, s, totals.pm[label], premierTerms);
+  const sigma = standing(t, totals.seats[label], totals.sects[label]);
+  const p = sigma + (1 - sigma) * Math.min(1, t.delay);
+  const calls = rng.next() < p;
+  if (!calls) trace?.add({ kind: "hold", round: s.round, coalition: trace.members(s, label), standing: sigma, chance: p });
+  return calls;
 }
 
 /** Puts coalition `label`, with the premier and seats its (current) totals give, through every step; records the government if all pass. */
@@ -72,10 +90,12 @@ export function attemptFormation(model: Model, s: RunState, rng: Rng, label: num
     });
     if (!passed) {
       rememberBlocked(model, s, label);
+      s.transfer.fill(0);
       return false;
     }
   }
   s.government = label;
+  for (let i = 0; i < model.n; i++) if (s.coalition[i] !== label) s.transfer[i] = 0;
   s.pm = pm;
   s.pmKind = totals.pmKind[label];
   s.pmWho = totals.pmWho[label];
@@ -108,6 +128,7 @@ export function checkGovernment(model: Model, s: RunState, trace?: Tracer): void
     s.pmKind = 0;
     s.pmWho = -1;
     s.bargainingSince = s.round;
+    s.transfer.fill(0);
     s.version++;
   }
 }

@@ -63,7 +63,8 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
   let options = 0;
   // Stay: i is already counted in its coalition's totals, not among its partners.
   optionLabel[options] = current;
-  optionUtility[options++] = utilityFrom(
+  const sidePayment = current === s.government ? t.wPower * s.transfer[i] : 0;
+  optionUtility[options++] = sidePayment + utilityFrom(
     model, t, seats[current], shia[current], sects[current], pm[current], pmKind[current], totals.blocked(s, current),
     size[current] - 1, clout[current] - s.clout[i], sectView[current], affinity[current], enmity[current],
   );

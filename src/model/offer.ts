@@ -1,98 +1,131 @@
-// The package deal: before its vote, a forming government offers office to outsiders
+// The package deal: before its vote, a forming government offers office to the coalitions outside it
 // (docs/model.md §4, "Formation"). Surplus partners join when the offer pays both sides.
 import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
 import type { Tracer } from "./tracer.ts";
 import { supportFor } from "./support.ts";
 import { utility } from "./utility.ts";
+import { priceOf } from "./side-payment.ts";
 
 /** Scratch space for the offers, reused by every formation attempt of a worker. */
 export class OfferScratch {
+  /** Outsider coalition labels, in the order offers are made. */
   readonly order: Int32Array;
   readonly support: Float64Array;
   readonly members: Int32Array;
   readonly others: Int32Array;
+  readonly price: Float64Array;
+  readonly terms = new Float64Array(4);
   constructor(n: number) {
     this.order = new Int32Array(n);
     this.support = new Float64Array(n);
-    this.members = new Int32Array(n + 1);
+    this.members = new Int32Array(n);
     this.others = new Int32Array(n);
+    this.price = new Float64Array(n);
   }
 }
 
 /**
- * Offers a place in the government `label` to every outsider that bargains as one, most supportive
- * first (ties: the smaller id). An outsider joins when it is better off in the government than in its
- * coalition now, and the government's members consent as they would to a proposal (seat-weighted
- * majority of members who gain, or unanimity): the office a partner costs them is weighed against the
- * standing it adds (a quorum met, a cushion against defection, a component included). No random draw.
+ * Offers a place in the government `label`, whose premier's party is `payer`, to each coalition
+ * outside it that bargains as one (a bloc joins whole or not at all), most supportive first. The payer
+ * gives each joining party the office it takes to prefer the government to where it stands (nothing
+ * if it already does), out of its own share; the members consent as they would to a proposal
+ * (seat-weighted majority of members who gain, or unanimity), the payer's gain net of the payments.
+ * So surplus partners join when the standing they add (a quorum met, a cushion against defection, a
+ * component included) is worth more than the office they cost. No random draw.
  */
-export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: number, trace?: Tracer): void {
-  const outsiders = rankOutsiders(model, s, w, label);
-  for (let k = 0; k < outsiders; k++) {
-    const o = w.order[k];
-    const count = membersOf(s, label, w.members);
-    const gain = outsiderGain(model, s, w, o, count);
-    if (gain <= 0) continue;
-    const accepted = membersConsent(model, s, w, count, o);
-    trace?.add({ kind: "offer", round: s.round, actor: model.ids[o], government: trace.members(s, label), gain, accepted });
+export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: number, payer: number, trace?: Tracer): void {
+  const offers = rankOutsiders(model, s, w, label);
+  for (let k = 0; k < offers; k++) {
+    const outsider = w.order[k];
+    const count = membersOf(s, label, w.members, 0);
+    const total = membersOf(s, outsider, w.members, count);
+    const price = priceAll(model, s, w, count, total);
+    if (!affordable(model, s, w, payer, total, price)) continue;
+    const accepted = membersConsent(model, s, w, count, total, payer, price);
+    trace?.add({ kind: "offer", round: s.round, to: trace.members(s, outsider), government: trace.members(s, label), price, accepted });
     if (!accepted) continue;
-    s.coalition[o] = label;
+    for (let j = count; j < total; j++) {
+      const o = w.members[j];
+      s.coalition[o] = label;
+      s.transfer[o] += w.price[o];
+    }
+    s.transfer[payer] -= price;
     s.version++;
   }
 }
 
-/** Writes the outsiders of `label` (not fragmented) to w.order by descending support; returns their number. */
+/** Prices the newcomers w.members[count..total) against the enlarged government; returns the sum. */
+function priceAll(model: Model, s: RunState, w: OfferScratch, count: number, total: number): number {
+  let sum = 0;
+  for (let j = count; j < total; j++) {
+    const o = w.members[j];
+    w.price[o] = priceOf(model, s, o, w.members, total, w.others);
+    sum += w.price[o];
+  }
+  return sum;
+}
+
+/** Whether the payer's office in w.members[0..total) covers what it has paid already and `price` more. */
+function affordable(model: Model, s: RunState, w: OfferScratch, payer: number, total: number, price: number): boolean {
+  if (price === 0) return true;
+  if (!Number.isFinite(price)) return false;
+  utility(model, s, payer, w.members, total, w.terms);
+  return -s.transfer[payer] + price <= w.terms[0];
+}
+
+/** Writes the labels of the coalitions outside `label` (fragmented actors aside) to w.order by descending support; returns their number. */
 function rankOutsiders(model: Model, s: RunState, w: OfferScratch, label: number): number {
   let count = 0;
+  w.support.fill(0);
+  const clout = w.price; // scratch: each outsider coalition's clout
+  clout.fill(0);
   for (let o = 0; o < model.n; o++) {
-    if (s.coalition[o] === label || model.fragmented[o] === 1) continue;
-    w.support[o] = supportFor(model, s, o, label);
-    w.order[count++] = o;
+    const k = s.coalition[o];
+    if (k === label || model.fragmented[o] === 1) continue;
+    if (clout[k] === 0 && w.support[k] === 0) w.order[count++] = k;
+    w.support[k] += s.clout[o] * supportFor(model, s, o, label);
+    clout[k] += s.clout[o];
   }
+  for (let k = 0; k < count; k++) if (clout[w.order[k]] > 0) w.support[w.order[k]] /= clout[w.order[k]];
   for (let k = 1; k < count; k++) {
     const o = w.order[k];
     let j = k;
-    for (; j > 0 && before(model, w, o, w.order[j - 1]); j--) w.order[j] = w.order[j - 1];
+    for (; j > 0 && before(w, o, w.order[j - 1]); j--) w.order[j] = w.order[j - 1];
     w.order[j] = o;
   }
   return count;
 }
 
-function before(model: Model, w: OfferScratch, a: number, b: number): boolean {
-  return w.support[a] > w.support[b] || (w.support[a] === w.support[b] && model.idRank[a] < model.idRank[b]);
+function before(w: OfferScratch, a: number, b: number): boolean {
+  return w.support[a] > w.support[b] || (w.support[a] === w.support[b] && a < b);
 }
 
-function membersOf(s: RunState, label: number, into: Int32Array): number {
-  let count = 0;
-  for (let j = 0; j < s.coalition.length; j++) if (s.coalition[j] === label) into[count++] = j;
-  return count;
+/** Appends the members of coalition `label` to `into` from index `from`; returns the new end. */
+function membersOf(s: RunState, label: number, into: Int32Array, from: number): number {
+  let end = from;
+  for (let j = 0; j < s.coalition.length; j++) if (s.coalition[j] === label) into[end++] = j;
+  return end;
 }
 
-/** U_o(government ∪ {o}) − U_o(o's coalition now); w.members[0..count) are the government's members. */
-function outsiderGain(model: Model, s: RunState, w: OfferScratch, o: number, count: number): number {
-  const here = membersOf(s, s.coalition[o], w.others);
-  const now = utility(model, s, o, w.others, here);
-  w.members[count] = o;
-  return utility(model, s, o, w.members, count + 1) - now;
-}
-
-/** Whether the government's members w.members[0..count) admit o by the scenario's consent rule. */
-function membersConsent(model: Model, s: RunState, w: OfferScratch, count: number, o: number): boolean {
+/**
+ * Whether the government's members w.members[0..count) admit the newcomers w.members[count..total) by
+ * the scenario's consent rule, the payer's gain net of `price`.
+ */
+function membersConsent(model: Model, s: RunState, w: OfferScratch, count: number, total: number, payer: number, price: number): boolean {
   let seats = 0;
   for (let k = 0; k < count; k++) seats += s.seats[w.members[k]];
   let yes = 0;
-  let total = 0;
+  let weights = 0;
   let all = true;
   for (let k = 0; k < count; k++) {
     const m = w.members[k];
-    const without = utility(model, s, m, w.members, count);
-    w.members[count] = o;
-    const gains = utility(model, s, m, w.members, count + 1) > without;
+    const cost = m === payer ? s.wPower[m] * price : 0;
+    const gains = utility(model, s, m, w.members, total) - cost > utility(model, s, m, w.members, count);
     const weight = seats > 0 ? s.seats[m] : 1;
-    total += weight;
+    weights += weight;
     if (gains) yes += weight;
     else all = false;
   }
-  return model.unanimity ? all : yes * 2 > total;
+  return model.unanimity ? all : yes * 2 > weights;
 }

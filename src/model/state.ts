@@ -66,6 +66,12 @@ export class RunState {
   readonly blocked: Uint8Array;
   blockedUntil = 0;
   /**
+   * Office (in units of the power term) each actor receives from a formateur's or premier's side
+   * payment while in the government (the payer's is negative); set when a deal is struck, kept while
+   * the government stands, cleared when it falls or the vote fails.
+   */
+  readonly transfer: Float64Array;
+  /**
    * Bumped whenever coalitions, seats, power, relations, the government or the blocked memory change, so caches of coalition
    * totals know to recompute. Never reset, so it also changes from one run to the next.
    */
@@ -114,6 +120,7 @@ export class RunState {
     this.coalition = new Int32Array(n);
     this.eventFired = new Uint8Array(dims.events);
     this.blocked = new Uint8Array(n);
+    this.transfer = new Float64Array(n);
   }
 
   /** Copies the sampled arrays of `template` into this state and clears the evolving part. */
@@ -121,6 +128,7 @@ export class RunState {
     for (const name of SAMPLED_ARRAYS) this[name].set(template[name]);
     this.eventFired.fill(0);
     this.blocked.fill(0);
+    this.transfer.fill(0);
     this.blockedUntil = 0;
     this.version++;
     this.round = 0;

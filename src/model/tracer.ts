@@ -14,7 +14,9 @@ export type TraceEntry =
   | { kind: "proposal"; round: number; proposer: string; to: string[]; proposerTerms: { now: TermValues; joined: TermValues }; answers: { member: string; gain: number; yes: boolean; without: TermValues; with: TermValues }[]; accepted: boolean }
   | { kind: "leave"; round: number; actor: string; from: string[] }
   | { kind: "vote"; round: number; coalition: string[]; pm: string; step: string; present: number; yes: number; needed: { quorum: number; yes: number }; passed: boolean; outsiders: { actor: string; support: number; attended: boolean | number; yes: boolean }[] }
-  | { kind: "offer"; round: number; actor: string; government: string[]; gain: number; accepted: boolean }
+  | { kind: "formateur"; round: number; actor: string; proposal: string[]; accepted: boolean }
+  | { kind: "hold"; round: number; coalition: string[]; standing: number; chance: number }
+  | { kind: "offer"; round: number; to: string[]; government: string[]; price: number; accepted: boolean }
   | { kind: "government"; round: number; coalition: string[]; pm: string; how?: string }
   | { kind: "fall"; round: number; coalition: string[]; reason: string }
   | { kind: "outcome"; id: string; label: string; because: string; rounds: number; coalitions: string[][]; government: string[] | null; pm: string | null };

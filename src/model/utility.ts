@@ -72,11 +72,12 @@ export function prepareActorTerms(model: Model, s: RunState, i: number, t: Actor
   t.sect = model.sect[i];
   t.seats = s.seats[i];
   t.needed = model.minWinning - s.fragmentedBacking;
+  // Security counts the coalition's own seats: fragmented backing helps reach the bare threshold but
+  // is no cushion against defection and cannot be relied on for a quorum.
   const cushioned = model.minWinning + params[CUSHION] * model.totalSeats;
-  const safe = model.secureSeats > cushioned ? model.secureSeats : cushioned;
-  t.secure = safe - s.fragmentedBacking;
+  t.secure = model.secureSeats > cushioned ? model.secureSeats : cushioned;
   t.unsecured = params[UNSECURED];
-  t.securePerSeat = safe > model.minWinning ? (1 - t.unsecured) / (safe - model.minWinning) : 0;
+  t.securePerSeat = t.secure > t.needed ? (1 - t.unsecured) / (t.secure - t.needed) : 0;
   t.inclusion = params[INCLUSION];
   t.sectWeight = s.sectWeight;
   const office = params[OFFICE_VALUE] * s.seats[i];
@@ -135,8 +136,17 @@ export function utilityFrom(
 function officeValue(t: ActorTerms, seats: number, sects: number, pm: number, pmKind: number): number {
   const share = t.withinGovernment / seats + t.byParliament;
   const bonus = pm !== t.actor ? 0 : pmKind === LEADER ? t.pmBonus : pmKind === COMPROMISE ? t.pmBonusCompromise : 0;
+  return (share + bonus) * standing(t, seats, sects);
+}
+
+/**
+ * A government's standing in [0, 1]: how safely it passes the procedure and survives defections
+ * (security, rising from `unsecured` at the bare threshold to 1 at its own quorum plus a cushion),
+ * times how fully it includes the components (1 − inclusion × the share of components left out).
+ */
+export function standing(t: ActorTerms, seats: number, sects: number): number {
   const security = seats >= t.secure ? 1 : t.unsecured + t.securePerSeat * (seats - t.needed);
-  return (share + bonus) * security * (1 - t.inclusion * (1 - coverage(t.sectWeight, sects)));
+  return security * (1 - t.inclusion * (1 - coverage(t.sectWeight, sects)));
 }
 
 /** Share of the components (sects weighted by seats) present in a coalition whose sects form the bitmask `sects`. */

@@ -6,7 +6,7 @@ import { runBacktest } from "../../src/backtest/backtest.ts";
 import { loadScenarioFile } from "../../src/scenario/load.ts";
 import { probability, runSummary, scenarioFile, variant } from "../helpers.ts";
 
-const load2010 = () => loadScenarioFile(scenarioFile("iraq-2010-formation.yaml"));
+const load2010 = () => loadScenarioFile(scenarioFile("history/iraq-2010-formation.yaml"));
 
 describe("baselines", () => {
   it("the largest list in 2010 is Iraqiya (91 seats, against the INA's 70 and State of Law's 89)", () => {
@@ -17,7 +17,7 @@ describe("baselines", () => {
   });
 
   it("the largest-list baseline does not apply when no outcome names who governs", () => {
-    const model = compileModel(loadScenarioFile(scenarioFile("dawa-isci-2008.yaml")).spec);
+    const model = compileModel(loadScenarioFile(scenarioFile("history/dawa-isci-2008.yaml")).spec);
     expect(outcomesConcernGovernment(model)).toBe(false);
     expect(largestListForecast(model, 1, 10)).toBeUndefined();
   });

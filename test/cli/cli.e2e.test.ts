@@ -113,14 +113,17 @@ describe("bazaar validate and schema", () => {
 });
 
 describe("bazaar backtest", () => {
-  it("scores every shipped historical scenario and prints a summary row; --json carries the same numbers", () => {
+  it("scores the training set (every scenario in scenarios/history/) and prints a summary row; --json carries the same numbers", () => {
+    const training = readdirSync(scenarioFile("history")).filter((f) => f.endsWith(".yaml"));
+    expect(training.length).toBeGreaterThanOrEqual(8);
     const table = bazaar(["backtest", "--workers", "2"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/iraq-2010-formation\s+maliki\s/);
     expect(table.stdout).toMatch(/dawa-isci-2008\s+us_public\s/);
     expect(table.stdout).toMatch(/iraq-2009-pre-election\s+alone\s/);
-    expect(table.stdout).toMatch(/mean of 3/);
-    const json = JSON.parse(bazaar(["backtest", scenarioFile("iraq-2010-formation.yaml"), "--json", "--workers", "1"]).stdout);
+    for (const f of training) expect(table.stdout).toContain(f.replace(/\.yaml$/, ""));
+    expect(table.stdout).toContain(`mean of ${training.length}`);
+    const json = JSON.parse(bazaar(["backtest", scenarioFile("history/iraq-2010-formation.yaml"), "--json", "--workers", "1"]).stdout);
     const [score] = json.scenarios;
     expect(score.id).toBe("iraq-2010-formation");
     expect(table.stdout).toContain(score.model.brier.toFixed(3));

@@ -274,7 +274,7 @@ const BATTERY: Record<string, Case[]> = {
   backtest: [
     ...badScenarioCases("backtest"),
     { name: "backtest a scenario without an observed outcome", args: () => ["backtest", scenarioFile("cf-provincial-2023.yaml")], message: /cf-provincial-2023\.yaml: has no `observed` outcome/ },
-    { name: "backtest --workers 0", args: () => ["backtest", scenarioFile("iraq-2009-pre-election.yaml"), "--workers", "0"], message: /--workers: expected a whole number between 1/ },
+    { name: "backtest --workers 0", args: () => ["backtest", scenarioFile("history/iraq-2009-pre-election.yaml"), "--workers", "0"], message: /--workers: expected a whole number between 1/ },
     { name: "backtest --seed -2", args: () => ["backtest", "--seed", "-2"], message: /--seed: expected a whole number/ },
   ],
   merge: [

@@ -14,12 +14,12 @@ export function registerBacktest(program: Command, io: Io): void {
   program
     .command("backtest")
     .description("score forecasts of historical scenarios against what happened (Brier and log scores), beside uniform and largest-list baselines")
-    .argument("[scenarios...]", "scenario files with `observed` (default: every such file in the shipped scenarios/)")
+    .argument("[scenarios...]", "scenario files with `observed` (default: the training set, every such file in the shipped scenarios/history/)")
     .option("--seed <s>", "master seed", parseSeed, DEFAULT_SEED)
     .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
     .option("--json", "print the backtest as JSON on stdout")
     .action(async (files: string[], options: { seed: number; workers: number; json?: boolean }) => {
-      const chosen = files.length > 0 ? files.map((f) => loadScenarioFile(f)) : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios"));
+      const chosen = files.length > 0 ? files.map((f) => loadScenarioFile(f)) : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios", "history"));
       const backtest = await runBacktest(chosen, { seed: options.seed, workers: options.workers, onScenario: (f) => io.err(`backtest: ${io.relative(f)}\n`) });
       io.out(options.json ? toJson(backtest) : formatBacktest(backtest) + "\n");
     });
