@@ -38,7 +38,7 @@ export function largestListForecast(model: Model, seed: number, runs: number): n
     prepareRun(model, s, runRng(seed, run));
     totals.refresh(model, s);
     let largest = -1;
-    for (let k = 0; k < model.n; k++) if (totals.pm[k] >= 0 && outranks(model, totals, k, largest)) largest = k;
+    for (let k = 0; k < model.n; k++) if (totals.pm[k] >= 0 && outranks(s, totals, k, largest)) largest = k;
     if (largest >= 0) {
       s.government = largest;
       s.pm = totals.pm[largest];

@@ -4,7 +4,7 @@ import type { Model } from "../model/compile.ts";
 import { prepareRun } from "../model/draw.ts";
 import { driftRelations } from "../model/dynamics.ts";
 import { fireEvents } from "../model/events.ts";
-import { attemptFormation, callsTheVote, checkGovernment, formingCoalition } from "../model/government.ts";
+import { attemptFormation, callsTheVote, checkGovernment, formingCoalition, governmentStanding } from "../model/government.ts";
 import { takeTurn, TurnScratch } from "../model/negotiation.ts";
 import { offerOffice, OfferScratch } from "../model/offer.ts";
 import { formateurProposal, FormateurScratch } from "../model/formateur.ts";
@@ -69,8 +69,10 @@ export class Engine {
     let label = formingCoalition(model, s, totals);
     if (label < 0 && formateurProposal(model, s, rng, this.formateur, trace)) label = formingCoalition(model, s, totals);
     if (label < 0) return;
-    offerOffice(model, s, this.offers, label, totals.pm[label], trace);
-    totals.refresh(model, s);
+    if (governmentStanding(model, s, label, totals) < 1) {
+      offerOffice(model, s, this.offers, label, totals.pm[label], trace);
+      totals.refresh(model, s);
+    }
     if (totals.pm[label] >= 0 && callsTheVote(model, s, rng, label, totals, trace)) attemptFormation(model, s, rng, label, totals, trace);
   }
 }

@@ -4,6 +4,7 @@
 import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
 import { acceptablePremier, LEADER, PremierChoice, premierWith } from "./premier.ts";
+import { couldGovern } from "./utility.ts";
 
 export class CoalitionTotals {
   /** The state version these totals were computed for. */
@@ -19,6 +20,8 @@ export class CoalitionTotals {
   readonly pm: Int32Array;
   readonly pmKind: Int32Array;
   readonly pmWho: Int32Array;
+  /** 1 when the premier is the sitting premier, or the leader of the best-ranked eligible member (no one outranking him was refused). */
+  readonly pmTop: Uint8Array;
   private readonly choice = new PremierChoice();
   /** 1 when some member lies outside the last coalition that failed a vote. */
   readonly unblocked: Uint8Array;
@@ -34,6 +37,7 @@ export class CoalitionTotals {
     this.pm = new Int32Array(n);
     this.pmKind = new Int32Array(n);
     this.pmWho = new Int32Array(n);
+    this.pmTop = new Uint8Array(n);
     this.unblocked = new Uint8Array(n);
     this.fragmented = new Uint8Array(n);
     this.memberStart = new Int32Array(n + 1);
@@ -65,6 +69,7 @@ export class CoalitionTotals {
       pm[k] = -1;
       pmKind[k] = LEADER;
       pmWho[k] = -1;
+      this.pmTop[k] = 0;
       unblocked[k] = 0;
       fragmented[k] = 0;
     }
@@ -94,10 +99,12 @@ export class CoalitionTotals {
     }
     for (let j = 0; j < n; j++) memberList[cursor[s.coalition[j]]++] = j;
     for (let k = 0; k < n; k++) {
-      if (size[k] < 2) continue;
+      if (size[k] < 2 || !couldGovern(model, s, this.seats[k])) continue; // below the threshold the premier does not matter
+      const top = this.pm[k];
       this.pm[k] = acceptablePremier(model, s, memberList, memberStart[k], memberStart[k + 1], this.choice);
       this.pmKind[k] = this.choice.kind;
       this.pmWho[k] = this.choice.who;
+      this.pmTop[k] = this.pm[k] >= 0 && ((this.pm[k] === top && this.choice.kind === LEADER) || this.pm[k] === s.pm) ? 1 : 0;
     }
   }
 

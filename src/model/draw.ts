@@ -1,5 +1,5 @@
 // Prepares a run: copies the fixed numbers, samples every uncertain assumption once, derives the rest.
-import type { Rng } from "../rng/rng.ts";
+import { shuffleInPlace, type Rng } from "../rng/rng.ts";
 import type { Model } from "./model.ts";
 import { P } from "./params.ts";
 import { clampUnit } from "./clamp.ts";
@@ -18,6 +18,8 @@ export function prepareRun(model: Model, s: RunState, rng: Rng): void {
     for (const i of slot.indices) target[i] = value;
   }
   if (model.restActor >= 0) fillRestSeats(model, s);
+  for (let i = 0; i < model.n; i++) s.tieRank[i] = i;
+  shuffleInPlace(rng, s.tieRank);
   s.rel.set(s.rel0);
   if (model.campaign) applyCampaign(model, s);
   s.coalition.set(model.initialCoalition);

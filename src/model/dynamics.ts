@@ -24,9 +24,13 @@ export function driftRelations(model: Model, s: RunState): void {
   s.version++; // premiers under the kingmaker's veto depend on relations
 }
 
-/** Adds `delta` to the affinity between a and b (both directions), kept in [-1, 1]. */
+/**
+ * Adds `delta` to the affinity between a and b (both directions), kept in [-1, 1]. Used between a
+ * proposer and the members of the coalition it asked to join, which are in different coalitions, so no
+ * coalition's premier (which depends only on its members' views of each other) can change: the state's
+ * version is left alone.
+ */
 export function nudgeRelation(s: RunState, n: number, a: number, b: number, delta: number): void {
   s.rel[a * n + b] = clampUnit(s.rel[a * n + b] + delta);
   s.rel[b * n + a] = clampUnit(s.rel[b * n + a] + delta);
-  s.version++;
 }

@@ -1,27 +1,33 @@
 // The formateur's proposal (docs/model.md §4): when no coalition can govern, one party, recognised
 // with probability proportional to its seats (Baron & Ferejohn 1989), puts together a government
-// party by party, each of which must prefer it to where it stands. One-at-a-time moves cannot cross
-// the valley of coalitions too small to govern; a formateur's package can.
+// party by party, paying each partner in office what it takes to prefer the government to where it
+// stands. One-at-a-time moves cannot cross the valley of coalitions too small to govern; a
+// formateur's package can.
 import type { Rng } from "../rng/rng.ts";
 import type { Model } from "./model.ts";
-import { acceptablePremier, PremierChoice, premierWith } from "./premier.ts";
 import type { RunState } from "./state.ts";
 import type { Tracer } from "./tracer.ts";
-import { utility } from "./utility.ts";
-import { priceOf, utilityWhereItStands } from "./side-payment.ts";
+import { GroupView, TermsCache, utilitiesWhereTheyStand } from "./group-view.ts";
+import { priceOf } from "./side-payment.ts";
 
 export class FormateurScratch {
   readonly proposal: Int32Array;
   readonly others: Int32Array;
   readonly inProposal: Uint8Array;
   readonly price: Float64Array;
+  /** Each actor's utility where it stands, computed once per proposal (nothing moves while it is put together). */
+  readonly now: Float64Array;
   readonly terms = new Float64Array(4);
-  readonly choice = new PremierChoice();
+  readonly cache: TermsCache;
+  readonly group = new GroupView();
+  readonly candidate = new GroupView();
   constructor(n: number) {
     this.proposal = new Int32Array(n + 1);
     this.others = new Int32Array(n);
     this.inProposal = new Uint8Array(n);
     this.price = new Float64Array(n);
+    this.now = new Float64Array(n);
+    this.cache = new TermsCache(n);
   }
 }
 
@@ -33,8 +39,10 @@ export class FormateurScratch {
 export function formateurProposal(model: Model, s: RunState, rng: Rng, w: FormateurScratch, trace?: Tracer): boolean {
   const f = recognise(model, s, rng);
   if (f < 0) return false;
+  w.cache.prepare(model, s);
+  utilitiesWhereTheyStand(model, s, w.cache, w.group, w.others, w.now);
   const count = assemble(model, s, w, f);
-  const agreed = count > 1 && governable(model, s, w, count) && settle(model, s, w, f, count);
+  const agreed = count > 1 && w.group.set(model, s, w.proposal, count).governable(model, s) && settle(model, s, w, f, count);
   if (trace && count > 1) {
     trace.add({ kind: "formateur", round: s.round, actor: model.ids[f], proposal: Array.from(w.proposal.subarray(0, count), (j) => model.ids[j]).sort(), accepted: agreed });
   }
@@ -76,69 +84,56 @@ function recognisable(model: Model, s: RunState, i: number): boolean {
 
 /**
  * Greedy assembly: the formateur adds, one at a time, the party that leaves it best off net of the
- * office it must pay that party, until the proposal can govern; beyond that only while it keeps
- * gaining. Writes the members to w.proposal and returns their number.
+ * office it must pay that party, until the proposal can govern. (Partners beyond that are the offers'
+ * business, before the vote.) Writes the members to w.proposal and returns their number.
  */
 function assemble(model: Model, s: RunState, w: FormateurScratch, f: number): number {
+  const { group, cache } = w;
   w.inProposal.fill(0);
   w.proposal[0] = f;
   w.inProposal[f] = 1;
   let count = 1;
   let paid = 0;
-  let mine = -Infinity;
-  for (;;) {
+  const candidate = w.candidate;
+  while (count < model.n && !group.set(model, s, w.proposal, count).governable(model, s)) {
     let best = -1;
     let bestNet = -Infinity;
     let bestPrice = 0;
     for (let j = 0; j < model.n; j++) {
       if (w.inProposal[j] === 1 || model.fragmented[j] === 1) continue;
       w.proposal[count] = j;
-      const price = priceOf(model, s, j, w.proposal, count + 1, w.others);
-      const net = utility(model, s, f, w.proposal, count + 1) - s.wPower[f] * (paid + price);
+      candidate.setWith(model, s, group, j);
+      const price = priceOf(w.now[j], candidate.utilityOf(model, s, cache.terms[j]), s.wPower[j]);
+      const net = candidate.utilityOf(model, s, cache.terms[f]) - s.wPower[f] * (paid + price);
       if (net > bestNet) {
         best = j;
         bestNet = net;
         bestPrice = price;
       }
     }
-    if (best < 0 || (governable(model, s, w, count) && bestNet <= mine)) break;
+    if (best < 0) break;
     w.proposal[count++] = best;
     w.inProposal[best] = 1;
     paid += bestPrice;
-    mine = bestNet;
   }
   return count;
 }
 
 /**
- * Prices every partner against the final proposal; the deal stands if the formateur can pay them out
- * of its own office and still prefers the government, net of what it pays, to where it stands.
+ * Prices every partner against the final proposal (set in w.group); the deal stands if the formateur
+ * can pay them out of its own office and still prefers the government, net of what it pays, to where
+ * it stands.
  */
 function settle(model: Model, s: RunState, w: FormateurScratch, f: number, count: number): boolean {
   let total = 0;
   for (let k = 1; k < count; k++) {
     const j = w.proposal[k];
-    w.price[j] = priceOf(model, s, j, w.proposal, count, w.others);
+    w.price[j] = priceOf(w.now[j], w.group.utilityOf(model, s, w.cache.terms[j]), s.wPower[j]);
     total += w.price[j];
   }
-  const mine = utility(model, s, f, w.proposal, count, w.terms);
+  const mine = w.group.utilityOf(model, s, w.cache.terms[f], w.terms);
   if (total > w.terms[0]) return false; // more office than it holds
-  return mine - s.wPower[f] * total > utilityWhereItStands(model, s, f, w.others);
-}
-
-/** Whether the proposal could put itself to the vote: enough seats, a premier, and not a coalition that has just failed. */
-function governable(model: Model, s: RunState, w: FormateurScratch, count: number): boolean {
-  let seats = 0;
-  let pm = -1;
-  let unblocked = false;
-  for (let k = 0; k < count; k++) {
-    const j = w.proposal[k];
-    seats += s.seats[j];
-    pm = premierWith(model, s, pm, j);
-    if (s.blocked[j] === 0) unblocked = true;
-  }
-  if (model.premierVeto) pm = acceptablePremier(model, s, w.proposal, 0, count, w.choice);
-  return pm >= 0 && (unblocked || s.round > s.blockedUntil) && seats + s.fragmentedBacking >= model.minWinning;
+  return mine - s.wPower[f] * total > w.now[f];
 }
 
 /** A label that no actor outside the proposal uses (one always exists: the proposal holds at least one actor). */
@@ -149,5 +144,5 @@ function freeLabelFor(s: RunState, w: FormateurScratch, count: number): number {
     for (let j = 0; j < n && !taken; j++) taken = w.inProposal[j] === 0 && s.coalition[j] === label;
     if (!taken) return label;
   }
-  return s.coalition[w.proposal[0]];
+  return s.coalition[w.proposal[count - 1]];
 }

@@ -23,35 +23,40 @@ export function stepPasses(step: CompiledStep, votes: VoteCount): boolean {
   return votes.yes >= needed;
 }
 
-/** The coalition that attempts formation this round (most seats, ties to the smaller premier id), or -1. */
+/** The coalition that attempts formation this round (most seats, ties by the run's tie-break order of premiers), or -1. */
 export function formingCoalition(model: Model, s: RunState, totals: CoalitionTotals): number {
   const { seats, pm } = totals.refresh(model, s);
   let best = -1;
   for (let k = 0; k < model.n; k++) {
     if (pm[k] < 0 || seats[k] + s.fragmentedBacking < model.minWinning || totals.blocked(s, k)) continue;
-    if (outranks(model, totals, k, best)) best = k;
+    if (outranks(s, totals, k, best)) best = k;
   }
   return best;
 }
 
-/** Whether coalition `k` (which has a premier) comes before coalition `best` (or -1) as formateur: more seats, ties to the smaller premier id. */
-export function outranks(model: Model, totals: CoalitionTotals, k: number, best: number): boolean {
+/** Whether coalition `k` (which has a premier) comes before coalition `best` (or -1) as formateur: more seats, ties by the run's tie-break order of premiers. */
+export function outranks(s: RunState, totals: CoalitionTotals, k: number, best: number): boolean {
   const { seats, pm } = totals;
-  return best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && model.idRank[pm[k]] < model.idRank[pm[best]]);
+  return best < 0 || seats[k] > seats[best] || (seats[k] === seats[best] && s.tieRank[pm[k]] < s.tieRank[pm[best]]);
 }
 
 const premierTerms = new ActorTerms();
 
+/** The standing (model/utility.ts) of coalition `label` as a government, as its premier's party sees it. */
+export function governmentStanding(model: Model, s: RunState, label: number, totals: CoalitionTotals): number {
+  const t = prepareActorTerms(model, s, totals.pm[label], premierTerms);
+  return standing(t, totals.seats[label], totals.sects[label]);
+}
+
 /**
  * Whether the coalition `label` calls its vote this round rather than hold out for a broader package:
- * with probability equal to its standing (model/utility.ts), raised toward 1 by what delay has cost so
- * far, p = σ + (1 − σ) × min(1, delay). A secure government that includes every component votes at
+ * with probability equal to its standing σ, raised toward 1 by what delay has cost so far,
+ * p = σ + (1 − σ) × min(1, delay). A secure government that includes every component votes at
  * once; a bare or one-sided one usually waits while delay is cheap. Draws one random number.
  */
 export function callsTheVote(model: Model, s: RunState, rng: Rng, label: number, totals: CoalitionTotals, trace?: Tracer): boolean {
-  const t = prepareActorTerms(model, s, totals.pm[label], premierTerms);
-  const sigma = standing(t, totals.seats[label], totals.sects[label]);
-  const p = sigma + (1 - sigma) * Math.min(1, t.delay);
+  const sigma = governmentStanding(model, s, label, totals);
+  const p = sigma + (1 - sigma) * Math.min(1, premierTerms.delay);
   const calls = rng.next() < p;
   if (!calls) trace?.add({ kind: "hold", round: s.round, coalition: trace.members(s, label), standing: sigma, chance: p });
   return calls;

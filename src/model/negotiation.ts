@@ -5,8 +5,8 @@ import { nudgeRelation } from "./dynamics.ts";
 import { checkGovernment } from "./government.ts";
 import { P } from "./params.ts";
 import type { RunState } from "./state.ts";
-import { ActorTerms, MemberView, prepareActorTerms, utilityFrom } from "./utility.ts";
-import { acceptablePremier, LEADER, PremierChoice, premierWith } from "./premier.ts";
+import { ActorTerms, couldGovern, MemberView, prepareActorTerms, utilityFrom } from "./utility.ts";
+import { acceptablePremier, FULL_RECOUNT, LEADER, PremierChoice, premierWith, premierWithNewcomer } from "./premier.ts";
 import { CoalitionTotals } from "./coalition-totals.ts";
 import type { Tracer } from "./tracer.ts";
 
@@ -96,20 +96,28 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
 
 /** The premier of coalition `label` once i joins it (whose premier is now `pm`); how he holds the office is left in w.choice. */
 function premierJoiningLabel(model: Model, s: RunState, w: TurnScratch, pm: number, label: number, i: number): number {
-  if (!model.premierVeto) {
-    w.choice.kind = LEADER;
-    return premierWith(model, s, pm, i);
+  w.choice.kind = LEADER;
+  w.choice.who = -1;
+  const totals = w.totals;
+  if (!model.premierVeto || !couldGovern(model, s, totals.seats[label] + s.seats[i])) return premierWith(model, s, pm, i);
+  const from = totals.memberStart[label];
+  const to = totals.memberStart[label + 1];
+  if (totals.pmTop[label] === 1) {
+    if (pm === s.pm) {
+      w.choice.kind = s.pmKind;
+      w.choice.who = s.pmWho;
+      return pm;
+    }
+    const quick = premierWithNewcomer(model, s, totals.memberList, from, to, pm, i, w.choice);
+    if (quick !== FULL_RECOUNT) return quick;
   }
-  const { memberStart, memberList } = w.totals;
   let count = 0;
-  for (let k = memberStart[label]; k < memberStart[label + 1]; k++) w.members[count++] = memberList[k];
-  return premierJoining(model, s, w, pm, count, i);
+  for (let k = from; k < to; k++) w.members[count++] = totals.memberList[k];
+  return premierJoining(model, s, w, count, i);
 }
 
-/** The premier once i joins the coalition whose members are w.members[0..count) and whose premier is `pm`; how he holds it is left in w.choice. */
-function premierJoining(model: Model, s: RunState, w: TurnScratch, pm: number, count: number, i: number): number {
-  w.choice.kind = LEADER;
-  if (!model.premierVeto) return premierWith(model, s, pm, i);
+/** The premier once i joins the coalition whose members are w.members[0..count) (the veto worked out in full); how he holds it is left in w.choice. */
+function premierJoining(model: Model, s: RunState, w: TurnScratch, count: number, i: number): number {
   w.members[count] = i; // the slot after the members is free scratch (w.members holds n + 1)
   return acceptablePremier(model, s, w.members, 0, count + 1, w.choice);
 }
@@ -167,6 +175,8 @@ export function logitChoice(rng: Rng, utilities: Float64Array, count: number, te
  * warm to the proposer, refusing members cool.
  */
 function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: number, trace?: Tracer): boolean {
+  const joinedPm = premierJoiningLabel(model, s, w, w.totals.pm[label], label, i); // before w.members is filled: it uses it as scratch
+  const joinedKind = w.choice.kind;
   let count = 0;
   for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) w.members[count++] = j;
   const coalitionSeats = w.totals.seats[label];
@@ -175,7 +185,7 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
   let allYes = true;
   for (let k = 0; k < count; k++) {
     const m = w.members[k];
-    w.gains[k] = gainFromJoining(model, s, w, label, m, count, i);
+    w.gains[k] = gainFromJoining(model, s, w, label, m, count, i, joinedPm, joinedKind);
     const weight = coalitionSeats > 0 ? s.seats[m] : 1;
     totalWeight += weight;
     if (w.gains[k] > 0) yesWeight += weight;
@@ -194,7 +204,7 @@ function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: num
  * K's totals come from the turn's CoalitionTotals (still current: nothing has moved since the refresh);
  * only the sums over m's partners are added up here.
  */
-function gainFromJoining(model: Model, s: RunState, w: TurnScratch, label: number, m: number, count: number, i: number): number {
+function gainFromJoining(model: Model, s: RunState, w: TurnScratch, label: number, m: number, count: number, i: number, joinedPm: number, joinedKind: number): number {
   const totals = w.totals;
   const t = prepareActorTerms(model, s, m, w.member);
   const view = w.memberView.clear(s);
@@ -207,12 +217,9 @@ function gainFromJoining(model: Model, s: RunState, w: TurnScratch, label: numbe
   view.pmKind = totals.pmKind[label];
   view.blocked = totals.blocked(s, label);
   const before = view.utility(model, t);
-  const pm = view.pm;
   view.add(model, s, m, i);
-  if (model.premierVeto) {
-    view.pm = premierJoining(model, s, w, pm, count, i);
-    view.pmKind = w.choice.kind;
-  }
+  view.pm = joinedPm;
+  view.pmKind = joinedKind;
   return view.utility(model, t) - before;
 }
 

@@ -4,7 +4,7 @@ import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
 import type { Tracer } from "./tracer.ts";
 import { supportFor } from "./support.ts";
-import { utility } from "./utility.ts";
+import { GroupView, TermsCache, utilitiesWhereTheyStand } from "./group-view.ts";
 import { priceOf } from "./side-payment.ts";
 
 /** Scratch space for the offers, reused by every formation attempt of a worker. */
@@ -15,13 +15,19 @@ export class OfferScratch {
   readonly members: Int32Array;
   readonly others: Int32Array;
   readonly price: Float64Array;
+  readonly now: Float64Array;
   readonly terms = new Float64Array(4);
+  readonly cache: TermsCache;
+  readonly enlarged = new GroupView();
+  readonly government = new GroupView();
   constructor(n: number) {
     this.order = new Int32Array(n);
     this.support = new Float64Array(n);
     this.members = new Int32Array(n);
     this.others = new Int32Array(n);
     this.price = new Float64Array(n);
+    this.now = new Float64Array(n);
+    this.cache = new TermsCache(n);
   }
 }
 
@@ -36,13 +42,19 @@ export class OfferScratch {
  */
 export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: number, payer: number, trace?: Tracer): void {
   const offers = rankOutsiders(model, s, w, label);
+  if (offers === 0) return;
+  w.cache.prepare(model, s);
+  utilitiesWhereTheyStand(model, s, w.cache, w.enlarged, w.others, w.now);
   for (let k = 0; k < offers; k++) {
     const outsider = w.order[k];
+    if (!addsStanding(model, s, w, label, outsider, payer)) continue;
     const count = membersOf(s, label, w.members, 0);
     const total = membersOf(s, outsider, w.members, count);
+    w.enlarged.set(model, s, w.members, total);
     const price = priceAll(model, s, w, count, total);
-    if (!affordable(model, s, w, payer, total, price)) continue;
-    const accepted = membersConsent(model, s, w, count, total, payer, price);
+    if (!affordable(model, s, w, payer, price)) continue;
+    w.government.set(model, s, w.members, count);
+    const accepted = membersConsent(model, s, w, payer, price);
     trace?.add({ kind: "offer", round: s.round, to: trace.members(s, outsider), government: trace.members(s, label), price, accepted });
     if (!accepted) continue;
     for (let j = count; j < total; j++) {
@@ -55,22 +67,40 @@ export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: n
   }
 }
 
+/**
+ * Whether coalition `outsider` could raise the government's standing: the government is short of the
+ * seats that make it secure, or the outsider brings a component it lacks. Only such partners are
+ * offered office: a package grows for the standing it buys.
+ */
+function addsStanding(model: Model, s: RunState, w: OfferScratch, label: number, outsider: number, payer: number): boolean {
+  let seats = 0;
+  let sects = 0;
+  let theirs = 0;
+  for (let j = 0; j < model.n; j++) {
+    if (s.coalition[j] === label) {
+      seats += s.seats[j];
+      sects |= 1 << model.sect[j];
+    } else if (s.coalition[j] === outsider) theirs |= 1 << model.sect[j];
+  }
+  return seats < w.cache.terms[payer].secure || (theirs & ~sects) !== 0;
+}
+
 /** Prices the newcomers w.members[count..total) against the enlarged government; returns the sum. */
 function priceAll(model: Model, s: RunState, w: OfferScratch, count: number, total: number): number {
   let sum = 0;
   for (let j = count; j < total; j++) {
     const o = w.members[j];
-    w.price[o] = priceOf(model, s, o, w.members, total, w.others);
+    w.price[o] = priceOf(w.now[o], w.enlarged.utilityOf(model, s, w.cache.terms[o]), s.wPower[o]);
     sum += w.price[o];
   }
   return sum;
 }
 
-/** Whether the payer's office in w.members[0..total) covers what it has paid already and `price` more. */
-function affordable(model: Model, s: RunState, w: OfferScratch, payer: number, total: number, price: number): boolean {
+/** Whether the payer's office in the enlarged government covers what it has paid already and `price` more. */
+function affordable(model: Model, s: RunState, w: OfferScratch, payer: number, price: number): boolean {
   if (price === 0) return true;
   if (!Number.isFinite(price)) return false;
-  utility(model, s, payer, w.members, total, w.terms);
+  w.enlarged.utilityOf(model, s, w.cache.terms[payer], w.terms);
   return -s.transfer[payer] + price <= w.terms[0];
 }
 
@@ -109,23 +139,28 @@ function membersOf(s: RunState, label: number, into: Int32Array, from: number): 
 }
 
 /**
- * Whether the government's members w.members[0..count) admit the newcomers w.members[count..total) by
- * the scenario's consent rule, the payer's gain net of `price`.
+ * Whether the government's members (w.government) admit the newcomers (w.enlarged is the government
+ * with them) by the scenario's consent rule, the payer's gain net of `price`.
  */
-function membersConsent(model: Model, s: RunState, w: OfferScratch, count: number, total: number, payer: number, price: number): boolean {
+function membersConsent(model: Model, s: RunState, w: OfferScratch, payer: number, price: number): boolean {
+  const { government, enlarged } = w;
   let seats = 0;
-  for (let k = 0; k < count; k++) seats += s.seats[w.members[k]];
+  for (let k = 0; k < government.count; k++) seats += s.seats[government.members[k]];
+  const allWeight = seats > 0 ? seats : government.count;
   let yes = 0;
   let weights = 0;
   let all = true;
-  for (let k = 0; k < count; k++) {
-    const m = w.members[k];
+  for (let k = 0; k < government.count; k++) {
+    const m = government.members[k];
+    const t = w.cache.terms[m];
     const cost = m === payer ? s.wPower[m] * price : 0;
-    const gains = utility(model, s, m, w.members, total) - cost > utility(model, s, m, w.members, count);
+    const gains = enlarged.utilityOf(model, s, t) - cost > government.utilityOf(model, s, t);
     const weight = seats > 0 ? s.seats[m] : 1;
     weights += weight;
     if (gains) yes += weight;
     else all = false;
+    // Stop once the answer is settled: a refusal under unanimity, or a majority either way.
+    if (model.unanimity ? !all : yes * 2 > allWeight || (weights - yes) * 2 >= allWeight) break;
   }
-  return model.unanimity ? all : yes * 2 > weights;
+  return model.unanimity ? all : yes * 2 > allWeight;
 }

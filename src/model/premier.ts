@@ -15,9 +15,9 @@ export class PremierChoice {
   who = -1;
 }
 
-/** Whether j outranks k for the premiership: more seats, ties to the smaller id. */
+/** Whether j outranks k for the premiership: more seats, ties by the run's tie-break order. */
 export function beats(model: Model, s: RunState, j: number, k: number): boolean {
-  return s.seats[j] > s.seats[k] || (s.seats[j] === s.seats[k] && model.idRank[j] < model.idRank[k]);
+  return s.seats[j] > s.seats[k] || (s.seats[j] === s.seats[k] && s.tieRank[j] < s.tieRank[k]);
 }
 
 /** The premier (a party leader) of a coalition whose best eligible member so far is `pm` once `j` joins. */
@@ -73,6 +73,40 @@ export function acceptablePremier(model: Model, s: RunState, members: Int32Array
 }
 
 const NONE = -2;
+
+/**
+ * The premier's party once newcomer `i` joins a coalition (members `members[from..to)`, i not among
+ * them) whose premier `p` is its best-ranked eligible member's leader, without redoing the whole veto:
+ * no member of the coalition refused p, and the newcomer's seats only raise the bar for counting as
+ * weighty, so p stays unless i outranks him (then i, if acceptable) or i itself is weighty and refuses
+ * p. Returns -3 in that last case, when only acceptablePremier over all the members can tell.
+ */
+export function premierWithNewcomer(model: Model, s: RunState, members: Int32Array, from: number, to: number, p: number, i: number, out: PremierChoice): number {
+  let seats = s.seats[i];
+  for (let k = from; k < to; k++) seats += s.seats[members[k]];
+  const weighty = s.params[P.veto_share] * seats;
+  const below = s.params[P.veto_below];
+  if (model.pmEligible[i] === 1 && beats(model, s, i, p)) {
+    const worst = worstView(model, s, members, from, to, i, weighty);
+    out.who = -1;
+    if (worst >= below) {
+      out.kind = LEADER;
+      return i;
+    }
+    const who = compromiseFigure(model, s, i, below - worst);
+    if (who !== NONE) {
+      out.kind = COMPROMISE;
+      out.who = who;
+      return i;
+    }
+  }
+  if (s.seats[i] >= weighty && s.rel[i * model.n + p] < below) return FULL_RECOUNT;
+  out.kind = LEADER;
+  out.who = -1;
+  return p;
+}
+
+export const FULL_RECOUNT = -3;
 
 /** The lowest affinity toward c among the weighty partners of c in `members[from..to)` (1 if none). */
 function worstView(model: Model, s: RunState, members: Int32Array, from: number, to: number, c: number, weighty: number): number {

@@ -61,6 +61,11 @@ export class RunState {
   readonly cloutView: Float64Array;
   /** Coalition label of each actor; a label is an integer in [0, n). */
   readonly coalition: Int32Array;
+  /**
+   * Each actor's place in this run's tie-break order (a random permutation drawn before round 1):
+   * equal seats are ranked by it, so no actor wins ties because of its id or its place in the file.
+   */
+  readonly tieRank: Int32Array;
   readonly eventFired: Uint8Array;
   /** Members of the last coalition that failed a vote; it and its parts count as blocked until `blockedUntil`. */
   readonly blocked: Uint8Array;
@@ -118,6 +123,7 @@ export class RunState {
     this.sectWeight = new Float64Array(dims.sects);
     this.cloutView = new Float64Array(n * n);
     this.coalition = new Int32Array(n);
+    this.tieRank = new Int32Array(n);
     this.eventFired = new Uint8Array(dims.events);
     this.blocked = new Uint8Array(n);
     this.transfer = new Float64Array(n);

@@ -208,6 +208,14 @@ export class MemberView {
   }
 }
 
+/**
+ * Whether a coalition with these seats reaches the threshold: below it, who would be premier does not
+ * matter (its members' power is the opposition payoff), so the veto need not be worked out.
+ */
+export function couldGovern(model: Model, s: RunState, seats: number): boolean {
+  return seats + s.fragmentedBacking >= model.minWinning;
+}
+
 const scratchTerms = new ActorTerms();
 const scratchView = new MemberView();
 const scratchChoice = new PremierChoice();
@@ -219,7 +227,7 @@ const scratchChoice = new PremierChoice();
 export function utility(model: Model, s: RunState, i: number, members: Int32Array, count: number, terms?: Terms): number {
   const view = scratchView.clear(s);
   for (let k = 0; k < count; k++) view.add(model, s, i, members[k]);
-  if (model.premierVeto) {
+  if (model.premierVeto && couldGovern(model, s, view.seats)) {
     view.pm = acceptablePremier(model, s, members, 0, count, scratchChoice);
     view.pmKind = scratchChoice.kind;
   }

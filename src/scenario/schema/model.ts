@@ -20,23 +20,23 @@ export const Attendance = z
 
 export const PremierVeto = z
   .strictObject({
-    below: quantity({ min: -1, max: 1 }, "A partner whose affinity toward a candidate is below this refuses him the premiership.").default(-0.3),
+    below: quantity({ min: -1, max: 1 }, "A partner whose affinity toward a candidate is below this refuses him the premiership. Default: uncertain, uniform −0.6 to −0.1.").default({ dist: "uniform", min: -0.6, max: -0.1 }),
     min_share: quantity(UNIT, "Share of the coalition's seats a partner needs for its refusal to count.").default(0.15),
   })
-  .describe("The kingmaker's veto, used when `procedure.pm_rule` is `acceptable`.");
+  .describe("The kingmaker's veto, used when `procedure.pm_rule` is `acceptable` (the default).");
 
 export const Office = z
   .strictObject({
-    sharing: quantity(UNIT, "Share of the offices allotted to each governing party by its seats in parliament (the muhasasa points system), the rest shared within the government by seats (Gamson). 0: pure Gamson shares, every surplus partner dilutes the others; 1: no dilution.").default(0.5),
-    inclusion: quantity(UNIT, "Loss of a government's value when components (sects, weighted by their seats in parliament) are left out of it: at 0.3 a government without components holding a third of the seats is worth 10% less (the consensus norm).").default(0.3),
-    unsecured: quantity(UNIT, "Value of a government that reaches the seats it needs only barely, relative to one that meets every quorum on its own with a cushion against defection.").default(0.6),
-    cushion: quantity(UNIT, "Seat margin beyond the bare threshold, as a share of parliament, at which a government is safe from defections (Volden & Carrubba).").default(0.05),
+    sharing: quantity(UNIT, "Share of the offices allotted to each governing party by its seats in parliament (the muhasasa points system), the rest shared within the government by seats (Gamson). 0: pure Gamson shares, every surplus partner dilutes the others; 1: no dilution. Default: uncertain, uniform 0.3–1.").default({ dist: "uniform", min: 0.3, max: 1 }),
+    inclusion: quantity(UNIT, "Loss of a government's value when components (sects, weighted by their seats in parliament) are left out of it: at 0.3 a government without components holding a third of the seats is worth 10% less (the consensus norm). Default: uncertain, uniform 0.2–1.").default({ dist: "uniform", min: 0.2, max: 1 }),
+    unsecured: quantity(UNIT, "Value of a government that reaches the seats it needs only barely, relative to one that meets every quorum on its own with a cushion against defection. Default: uncertain, uniform 0.1–0.8.").default({ dist: "uniform", min: 0.1, max: 0.8 }),
+    cushion: quantity(UNIT, "Seat margin beyond the bare threshold, as a share of parliament, at which a government is safe from defections (Volden & Carrubba). Default: uncertain, uniform 0.02–0.3.").default({ dist: "uniform", min: 0.02, max: 0.3 }),
   })
   .describe("What governing is worth beyond a minimal winning coalition (docs/model.md §3).");
 
 export const Compromise = z
   .strictObject({
-    lift: quantity(UNIT, "How much less hostile partners are to another person of a vetoed party than to its leader (added to their affinity when the veto is judged).").default(0.35),
+    lift: quantity(UNIT, "How much less hostile partners are to another person of a vetoed party than to its leader (added to their affinity when the veto is judged). Default: uncertain, uniform 0.1–0.5.").default({ dist: "uniform", min: 0.1, max: 0.5 }),
     bonus_share: quantity(UNIT, "Share of the premier bonus a party keeps when its premier is a compromise figure rather than its leader.").default(0.5),
   })
   .describe("Compromise premiers when partners veto the leading candidate (docs/model.md §2).");
@@ -60,7 +60,7 @@ export const ModelParams = z
       .max(1000)
       .default(3)
       .describe("Rounds for which a coalition that failed a vote (and any part of it) knows it cannot pass the procedure alone."),
-    delay_cost: quantity(UNIT, "Per-round cost of bargaining without a government, borne by every actor outside a government that can govern (Rubinstein's discounting; deadlines and outside pressure).").default(0.03),
+    delay_cost: quantity(UNIT, "Per-round cost of bargaining without a government, borne by every actor outside a coalition that can govern (Rubinstein's discounting; deadlines and outside pressure). Default: uncertain, uniform 0.01–0.1.").default({ dist: "uniform", min: 0.01, max: 0.1 }),
     office: Office.prefault({}),
     compromise: Compromise.prefault({}),
     dynamics: Dynamics.prefault({}),

@@ -1,0 +1,136 @@
+// A proposed coalition given as a member list: its totals and premier are worked out once, then any
+// member's utility in it costs one pass over the partners. Used where whole packages are weighed (the
+// formateur's proposal, the offers before a vote), so the veto is not recomputed for every member.
+import type { Model } from "./model.ts";
+import { acceptablePremier, FULL_RECOUNT, LEADER, PremierChoice, premierWith, premierWithNewcomer } from "./premier.ts";
+import type { RunState } from "./state.ts";
+import { ActorTerms, couldGovern, prepareActorTerms, utilityFrom, type Terms } from "./utility.ts";
+
+export class GroupView {
+  members: Int32Array = new Int32Array(0);
+  count = 0;
+  seats = 0;
+  shia = 0;
+  sects = 0;
+  pm = -1;
+  pmKind = LEADER;
+  blocked = false;
+  /** Whether the premier is the sitting premier or the best-ranked eligible member's leader (see premierWithNewcomer). */
+  pmTop = false;
+  private readonly choice = new PremierChoice();
+
+  /** Takes the coalition `members[0..count)` (the array is read, not copied: keep it unchanged while in use). */
+  set(model: Model, s: RunState, members: Int32Array, count: number): this {
+    this.members = members;
+    this.count = count;
+    this.seats = this.shia = 0;
+    this.sects = 0;
+    this.pm = -1;
+    this.pmKind = LEADER;
+    this.blocked = s.round <= s.blockedUntil;
+    for (let k = 0; k < count; k++) {
+      const j = members[k];
+      this.seats += s.seats[j];
+      if (model.sect[j] === model.shiaSect) this.shia += s.clout[j];
+      this.sects |= 1 << model.sect[j];
+      this.pm = premierWith(model, s, this.pm, j);
+      if (s.blocked[j] === 0) this.blocked = false;
+    }
+    this.pmTop = false;
+    if (model.premierVeto && couldGovern(model, s, this.seats)) {
+      const top = this.pm;
+      this.pm = acceptablePremier(model, s, members, 0, count, this.choice);
+      this.pmKind = this.choice.kind;
+      this.pmTop = this.pm >= 0 && ((this.pm === top && this.pmKind === LEADER) || this.pm === s.pm);
+    }
+    return this;
+  }
+
+  /**
+   * Takes `base`'s coalition plus the newcomer `members[count]` (base.members must be `members`, and
+   * its members `members[0..count)`): the totals are carried over and the premier worked out from
+   * base's where the veto allows, so weighing each candidate partner costs little.
+   */
+  setWith(model: Model, s: RunState, base: GroupView, j: number): this {
+    this.members = base.members;
+    this.count = base.count + 1;
+    this.seats = base.seats + s.seats[j];
+    this.shia = base.shia + (model.sect[j] === model.shiaSect ? s.clout[j] : 0);
+    this.sects = base.sects | (1 << model.sect[j]);
+    this.blocked = base.blocked && s.blocked[j] === 1;
+    this.pmTop = false;
+    this.pmKind = LEADER;
+    if (!model.premierVeto || !couldGovern(model, s, this.seats)) {
+      this.pm = premierWith(model, s, base.pm, j);
+      return this;
+    }
+    if (base.pmTop && base.pm === s.pm) {
+      this.pm = base.pm;
+      this.pmKind = s.pmKind;
+      this.pmTop = true;
+      return this;
+    }
+    const quick = base.pmTop ? premierWithNewcomer(model, s, base.members, 0, base.count, base.pm, j, this.choice) : FULL_RECOUNT;
+    this.pm = quick !== FULL_RECOUNT ? quick : acceptablePremier(model, s, this.members, 0, this.count, this.choice);
+    this.pmKind = this.choice.kind;
+    this.pmTop = quick !== FULL_RECOUNT && this.pmKind === LEADER; // a leader who outranks everyone, or the old top premier
+    return this;
+  }
+
+  /** Whether the coalition could put itself to the vote: a premier, not just failed, and the seats. */
+  governable(model: Model, s: RunState): boolean {
+    return this.pm >= 0 && !this.blocked && couldGovern(model, s, this.seats);
+  }
+
+  /** Utility in this coalition of the member whose prepared terms are `t`. */
+  utilityOf(model: Model, s: RunState, t: ActorTerms, terms?: Terms): number {
+    const i = t.actor;
+    const row = i * model.n;
+    let partners = 0;
+    let partnerClout = 0;
+    let sectView = 0;
+    let affinity = 0;
+    let enmity = 0;
+    for (let k = 0; k < this.count; k++) {
+      const j = this.members[k];
+      if (j === i) continue;
+      const r = s.rel[row + j];
+      partners++;
+      partnerClout += s.clout[j];
+      sectView += s.cloutView[row + j];
+      affinity += r - s.policyDistance[row + j];
+      if (r < 0) enmity += r * r;
+    }
+    return utilityFrom(model, t, this.seats, this.shia, this.sects, this.pm, this.pmKind, this.blocked, partners, partnerClout, sectView, affinity, enmity, terms);
+  }
+}
+
+/** Every actor's utility terms, prepared once for a package that is weighed while nothing moves. */
+export class TermsCache {
+  readonly terms: ActorTerms[];
+  constructor(n: number) {
+    this.terms = Array.from({ length: n }, () => new ActorTerms());
+  }
+
+  prepare(model: Model, s: RunState): this {
+    for (let i = 0; i < model.n; i++) prepareActorTerms(model, s, i, this.terms[i]);
+    return this;
+  }
+}
+
+/**
+ * Each actor's utility where it stands now, written to `into`: one GroupView per coalition. Fragmented
+ * actors get 0 (they never join a package).
+ */
+export function utilitiesWhereTheyStand(model: Model, s: RunState, cache: TermsCache, group: GroupView, scratch: Int32Array, into: Float64Array): void {
+  for (let label = 0; label < model.n; label++) {
+    let count = 0;
+    for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) scratch[count++] = j;
+    if (count === 0) continue;
+    group.set(model, s, scratch, count);
+    for (let k = 0; k < count; k++) {
+      const j = scratch[k];
+      into[j] = model.fragmented[j] === 1 ? 0 : group.utilityOf(model, s, cache.terms[j]);
+    }
+  }
+}
