@@ -62,6 +62,8 @@ export function updateClout(model: Model, s: RunState): void {
     }
   }
   if (bargainingSeats > 0) for (let k = 0; k < s.sectWeight.length; k++) s.sectWeight[k] /= bargainingSeats;
+  // coverage[mask] = coverage[mask without its lowest sect] + that sect's weight
+  for (let mask = 1; mask < s.coverage.length; mask++) s.coverage[mask] = s.coverage[mask & (mask - 1)] + s.sectWeight[31 - Math.clz32(mask & -mask)];
   s.shiaClout = shia;
   updateCloutView(model, s);
   s.version++;

@@ -7,7 +7,7 @@ import type { Rng } from "../rng/rng.ts";
 import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
 import type { Tracer } from "./tracer.ts";
-import { GroupView, TermsCache, utilitiesWhereTheyStand } from "./group-view.ts";
+import { GroupView, PartnerSums, TermsCache, utilitiesWhereTheyStand } from "./group-view.ts";
 import { priceOf } from "./side-payment.ts";
 
 export class FormateurScratch {
@@ -21,6 +21,7 @@ export class FormateurScratch {
   readonly cache: TermsCache;
   readonly group = new GroupView();
   readonly candidate = new GroupView();
+  readonly sums: PartnerSums;
   constructor(n: number) {
     this.proposal = new Int32Array(n + 1);
     this.others = new Int32Array(n);
@@ -28,6 +29,7 @@ export class FormateurScratch {
     this.price = new Float64Array(n);
     this.now = new Float64Array(n);
     this.cache = new TermsCache(n);
+    this.sums = new PartnerSums(n);
   }
 }
 
@@ -84,7 +86,8 @@ function recognisable(model: Model, s: RunState, i: number): boolean {
 
 /**
  * Greedy assembly: the formateur adds, one at a time, the party that leaves it best off net of the
- * office it must pay that party, until the proposal can govern. (Partners beyond that are the offers'
+ * office it must pay that party (as long as it can pay out of its own office), until the proposal can
+ * govern. (Partners beyond that are the offers'
  * business, before the vote.) Writes the members to w.proposal and returns their number.
  */
 function assemble(model: Model, s: RunState, w: FormateurScratch, f: number): number {
@@ -94,7 +97,8 @@ function assemble(model: Model, s: RunState, w: FormateurScratch, f: number): nu
   w.inProposal[f] = 1;
   let count = 1;
   let paid = 0;
-  const candidate = w.candidate;
+  const { candidate, sums } = w;
+  sums.clear().add(model, s, f);
   while (count < model.n && !group.set(model, s, w.proposal, count).governable(model, s)) {
     let best = -1;
     let bestNet = -Infinity;
@@ -103,9 +107,10 @@ function assemble(model: Model, s: RunState, w: FormateurScratch, f: number): nu
       if (w.inProposal[j] === 1 || model.fragmented[j] === 1) continue;
       w.proposal[count] = j;
       candidate.setWith(model, s, group, j);
-      const price = priceOf(w.now[j], candidate.utilityOf(model, s, cache.terms[j]), s.wPower[j]);
-      const net = candidate.utilityOf(model, s, cache.terms[f]) - s.wPower[f] * (paid + price);
-      if (net > bestNet) {
+      const price = priceOf(w.now[j], candidate.utilityFromSums(model, s, cache.terms[j], sums, -1), s.wPower[j]);
+      const net = candidate.utilityFromSums(model, s, cache.terms[f], sums, j, w.terms) - s.wPower[f] * (paid + price);
+      // It cannot pay out more office than it would hold once governing (settle checks the final package).
+      if (net > bestNet && (paid + price <= w.terms[0] || !candidate.governable(model, s))) {
         best = j;
         bestNet = net;
         bestPrice = price;
@@ -114,6 +119,7 @@ function assemble(model: Model, s: RunState, w: FormateurScratch, f: number): nu
     if (best < 0) break;
     w.proposal[count++] = best;
     w.inProposal[best] = 1;
+    sums.add(model, s, best);
     paid += bestPrice;
   }
   return count;

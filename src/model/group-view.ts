@@ -82,6 +82,29 @@ export class GroupView {
     return this.pm >= 0 && !this.blocked && couldGovern(model, s, this.seats);
   }
 
+  /**
+   * Utility in this coalition of the member whose prepared terms are `t`, when `sums` holds the sums
+   * over all its other members but `extra` (-1: none), which is added here.
+   */
+  utilityFromSums(model: Model, s: RunState, t: ActorTerms, sums: PartnerSums, extra: number, terms?: Terms): number {
+    const a = t.actor;
+    let partners = sums.partners[a];
+    let partnerClout = sums.clout[a];
+    let sectView = sums.sectView[a];
+    let affinity = sums.affinity[a];
+    let enmity = sums.enmity[a];
+    if (extra >= 0 && extra !== a) {
+      const cell = a * model.n + extra;
+      const r = s.rel[cell];
+      partners++;
+      partnerClout += s.clout[extra];
+      sectView += s.cloutView[cell];
+      affinity += r - s.policyDistance[cell];
+      if (r < 0) enmity += r * r;
+    }
+    return utilityFrom(model, t, this.seats, this.shia, this.sects, this.pm, this.pmKind, this.blocked, partners, partnerClout, sectView, affinity, enmity, terms);
+  }
+
   /** Utility in this coalition of the member whose prepared terms are `t`. */
   utilityOf(model: Model, s: RunState, t: ActorTerms, terms?: Terms): number {
     const i = t.actor;
@@ -102,6 +125,50 @@ export class GroupView {
       if (r < 0) enmity += r * r;
     }
     return utilityFrom(model, t, this.seats, this.shia, this.sects, this.pm, this.pmKind, this.blocked, partners, partnerClout, sectView, affinity, enmity, terms);
+  }
+}
+
+/**
+ * Sums over the members of a coalition being put together, as each actor sees them (itself excluded):
+ * adding a member costs one pass over the actors, after which any actor's utility in the coalition,
+ * with or without one more member, costs O(1).
+ */
+export class PartnerSums {
+  readonly partners: Float64Array;
+  readonly clout: Float64Array;
+  readonly sectView: Float64Array;
+  readonly affinity: Float64Array;
+  readonly enmity: Float64Array;
+  constructor(n: number) {
+    this.partners = new Float64Array(n);
+    this.clout = new Float64Array(n);
+    this.sectView = new Float64Array(n);
+    this.affinity = new Float64Array(n);
+    this.enmity = new Float64Array(n);
+  }
+
+  clear(): this {
+    this.partners.fill(0);
+    this.clout.fill(0);
+    this.sectView.fill(0);
+    this.affinity.fill(0);
+    this.enmity.fill(0);
+    return this;
+  }
+
+  add(model: Model, s: RunState, m: number): this {
+    const n = model.n;
+    for (let a = 0; a < n; a++) {
+      if (a === m) continue;
+      const cell = a * n + m;
+      const r = s.rel[cell];
+      this.partners[a]++;
+      this.clout[a] += s.clout[m];
+      this.sectView[a] += s.cloutView[cell];
+      this.affinity[a] += r - s.policyDistance[cell];
+      if (r < 0) this.enmity[a] += r * r;
+    }
+    return this;
   }
 }
 

@@ -54,6 +54,8 @@ export class RunState {
   readonly clout: Float64Array;
   /** Each sect's share of the seats of actors that bargain as one (the components a consensus government includes); recomputed with clout. */
   readonly sectWeight: Float64Array;
+  /** The share of components a coalition covers, for each bitmask of its members' sects (sums of sectWeight). */
+  readonly coverage: Float64Array;
   /**
    * clout[j] × i's base's view of j's sect, row-major (i*n+j): the sect term of i's partner sums,
    * recomputed with clout so that the per-turn loop does one load instead of three.
@@ -121,6 +123,7 @@ export class RunState {
     this.policyDistance = new Float64Array(n * n);
     this.clout = new Float64Array(n);
     this.sectWeight = new Float64Array(dims.sects);
+    this.coverage = new Float64Array(1 << dims.sects);
     this.cloutView = new Float64Array(n * n);
     this.coalition = new Int32Array(n);
     this.tieRank = new Int32Array(n);

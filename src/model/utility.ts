@@ -41,8 +41,8 @@ export class ActorTerms {
   unsecured = 0;
   securePerSeat = 0;
   inclusion = 0;
-  /** Each sect's share of the bargaining parties' seats (the components a consensus government includes). */
-  sectWeight: Float64Array = new Float64Array(0);
+  /** The run's coverage table (RunState.coverage): the share of components present, by bitmask of sects. */
+  coverage: Float64Array = new Float64Array(0);
   /** Office value × this actor's seats, split into the part shared within the government (Gamson) and the part allotted by seats in parliament (muhasasa). */
   withinGovernment = 0;
   byParliament = 0;
@@ -79,7 +79,7 @@ export function prepareActorTerms(model: Model, s: RunState, i: number, t: Actor
   t.unsecured = params[UNSECURED];
   t.securePerSeat = t.secure > t.needed ? (1 - t.unsecured) / (t.secure - t.needed) : 0;
   t.inclusion = params[INCLUSION];
-  t.sectWeight = s.sectWeight;
+  t.coverage = s.coverage;
   const office = params[OFFICE_VALUE] * s.seats[i];
   t.withinGovernment = office * (1 - params[SHARING]);
   t.byParliament = (office * params[SHARING]) / model.totalSeats;
@@ -146,15 +146,9 @@ function officeValue(t: ActorTerms, seats: number, sects: number, pm: number, pm
  */
 export function standing(t: ActorTerms, seats: number, sects: number): number {
   const security = seats >= t.secure ? 1 : t.unsecured + t.securePerSeat * (seats - t.needed);
-  return security * (1 - t.inclusion * (1 - coverage(t.sectWeight, sects)));
+  return security * (1 - t.inclusion * (1 - t.coverage[sects]));
 }
 
-/** Share of the components (sects weighted by seats) present in a coalition whose sects form the bitmask `sects`. */
-export function coverage(sectWeight: Float64Array, sects: number): number {
-  let covered = 0;
-  for (let m = sects; m !== 0; m &= m - 1) covered += sectWeight[31 - Math.clz32(m & -m)];
-  return covered;
-}
 
 /** A coalition as one member sees it: its totals, and sums over that member's partners. */
 export class MemberView {
