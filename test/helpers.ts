@@ -58,3 +58,17 @@ export function preparedFixture(name: string, edit?: (draft: ScenarioSpec) => vo
   prepareRun(model, state, runRng(1, 0));
   return { model, state };
 }
+
+/**
+ * Pins the behavioural parameters whose defaults are uncertain (sampled per run) to fixed numbers, for
+ * tests that compute utilities by hand or count a scenario's uncertain inputs.
+ */
+export function pinModel(d: ScenarioSpec): void {
+  d.model.delay_cost = 0.03;
+  d.model.office.sharing = 0.5;
+  d.model.office.inclusion = 0.3;
+  d.model.office.unsecured = 0.6;
+  d.model.office.cushion = 0.05;
+  d.model.compromise.lift = 0.35;
+  d.model.premier_veto.below = -0.3;
+}

@@ -5,13 +5,17 @@ import { prepareRun } from "../../src/model/draw.ts";
 import { P } from "../../src/model/params.ts";
 import { RunState } from "../../src/model/state.ts";
 import { utility } from "../../src/model/utility.ts";
-import { acceptablePremier, COMPROMISE, LEADER, PremierChoice } from "../../src/model/premier.ts";
+import { acceptablePremier, COMPROMISE, FULL_RECOUNT, LEADER, PremierChoice, premierWith, premierWithNewcomer } from "../../src/model/premier.ts";
+import fc from "fast-check";
 import { runRng } from "../../src/rng/rng.ts";
-import { loadFixture, variant } from "../helpers.ts";
+import { loadFixture, pinModel, variant } from "../helpers.ts";
 
 // pair.yaml: a (shia, 30 seats), b (shia, 26), c (sunni, 24), d (kurd, 20); only Shia may be premier.
 function setUp(edit: Parameters<typeof variant>[1] = () => {}) {
-  const model = compileModel(variant(loadFixture("pair.yaml"), edit).spec);
+  const model = compileModel(variant(loadFixture("pair.yaml"), (d) => {
+    pinModel(d); // veto line -0.3, compromise lift 0.35
+    edit(d);
+  }).spec);
   const s = new RunState(model.template.dims);
   prepareRun(model, s, runRng(1, 0));
   const id = (name: string) => model.ids.indexOf(name);
@@ -94,6 +98,44 @@ describe("the kingmaker's veto and compromise premiers", () => {
     setRel("c", "a", -0.9);
     expect(premier("a", "b", "c")).toBe("b");
     expect(premier("c", "b", "a")).toBe("b");
+  });
+});
+
+describe("the newcomer's shortcut (premierWithNewcomer)", () => {
+  it("agrees with working out the whole veto again, whenever it answers", () => {
+    const { model, s } = setUp(acceptable);
+    const n = model.n; // pair.yaml: four actors, a and b eligible
+    let answered = 0;
+    fc.assert(fc.property(
+      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: n, maxLength: n }),
+      fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n * n, maxLength: n * n }),
+      fc.double({ min: -0.8, max: 0, noNaN: true }), fc.double({ min: 0, max: 0.6, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }),
+      fc.subarray([0, 1, 2, 3], { minLength: 1 }), fc.integer({ min: 0, max: 3 }),
+      (seats, rel, below, share, lift, members, newcomer) => {
+        if (members.includes(newcomer)) return;
+        s.seats.set(seats);
+        s.rel.set(rel);
+        s.params[P.veto_below] = below;
+        s.params[P.veto_share] = share;
+        s.params[P.compromise_lift] = lift;
+        s.pm = -1;
+        const inK = Int32Array.from(members);
+        const choice = new PremierChoice();
+        const p = acceptablePremier(model, s, inK, 0, inK.length, choice);
+        let top = -1;
+        for (const m of members) top = premierWith(model, s, top, m);
+        if (p < 0 || p !== top || choice.kind !== LEADER) return; // the shortcut's precondition
+        const quick = new PremierChoice();
+        const fast = premierWithNewcomer(model, s, inK, 0, inK.length, p, newcomer, quick);
+        if (fast === FULL_RECOUNT) return;
+        answered++;
+        const full = new PremierChoice();
+        const all = Int32Array.from([...members, newcomer]);
+        expect(fast).toBe(acceptablePremier(model, s, all, 0, all.length, full));
+        expect([quick.kind, quick.who]).toEqual([full.kind, full.who]);
+      },
+    ), { numRuns: 2000, seed: 7 });
+    expect(answered).toBeGreaterThan(100); // the shortcut is taken often enough for the check to mean something
   });
 });
 

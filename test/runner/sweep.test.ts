@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseVary, runSweep, crossings } from "../../src/runner/sweep.ts";
 import { runSensitivity } from "../../src/runner/sensitivity.ts";
-import { loadFixture, seOfDifference, variant } from "../helpers.ts";
+import { loadFixture, seOfDifference, variant, pinModel } from "../helpers.ts";
 
 describe("sweep", () => {
   it("parses from:to:steps into evenly spaced values", () => {
@@ -41,6 +41,7 @@ describe("sweep", () => {
 describe("sensitivity", () => {
   it("ranks inputs by swing and puts an input with no effect last, with a swing of exactly 0", () => {
     const pair = variant(loadFixture("pair.yaml"), (d) => {
+      pinModel(d); // the model's uncertain defaults are inputs too; pinned, only the three below vary
       d.drivers.iran_pressure = { dist: "uniform", min: 0, max: 1 };
       d.relations.pairs[0].value = { dist: "uniform", min: -0.8, max: 0.8 };
       d.drivers.unused = { dist: "uniform", min: 0, max: 1 }; // read by nothing
