@@ -17,7 +17,7 @@ export function uniformForecast(outcomes: number): number[] {
 export function outcomesConcernGovernment(model: Model): boolean {
   const concerns = (c: ConditionSpec | undefined): boolean =>
     c !== undefined &&
-    (c.governs !== undefined || c.pm !== undefined || c.pm_in !== undefined || c.pm_party !== undefined ||
+    (c.governs !== undefined || c.pm !== undefined || c.pm_in !== undefined ||
       (c.all ?? []).some(concerns) || (c.any ?? []).some(concerns) || concerns(c.not));
   return model.spec.outcomes.some((o) => concerns(o.when));
 }

@@ -20,7 +20,7 @@ export function explainCondition(c: ConditionSpec, model: Model, s: RunState): s
     return `the affinity of ${c.relation.between.join(" and ")} is ${fmt(value)}, ${holds(c) ? "" : "not "}${side}`;
   }
   if (c.governs) return `${c.governs} is ${holds(c) ? "" : "not "}in the government`;
-  if (c.pm || c.pm_in || c.pm_party || c.pm_compromise !== undefined || c.pm_candidate) return `the premier is ${describePremier(model, s.pm, s.pmKind, s.pmWho)}`;
+  if (c.pm || c.pm_in || c.pm_compromise !== undefined || c.pm_candidate) return `the premier is ${describePremier(model, s.pm, s.pmKind, s.pmWho)}`;
   if (c.government) return s.government >= 0 ? "a government has formed" : "no government has formed";
   if (c.bloc_intact) {
     const share = largestBlocShare(s, ctx.blocMembers(c.bloc_intact.bloc));

@@ -35,15 +35,11 @@ export function compileCondition(c: ConditionSpec, ctx: ConditionContext): Test 
   }
   if (c.pm) {
     const a = ctx.actorIndex(c.pm);
-    return (s) => s.pm === a && s.pmKind === LEADER;
+    return (s) => s.pm === a && s.pmKind !== INDEPENDENT;
   }
   if (c.pm_in) {
     const set = new Set(c.pm_in.map(ctx.actorIndex));
-    return (s) => set.has(s.pm) && s.pmKind === LEADER;
-  }
-  if (c.pm_party) {
-    const a = ctx.actorIndex(c.pm_party);
-    return (s) => s.pm === a && s.pmKind !== INDEPENDENT;
+    return (s) => set.has(s.pm) && s.pmKind !== INDEPENDENT;
   }
   if (c.pm_compromise !== undefined) {
     const compromise = c.pm_compromise;

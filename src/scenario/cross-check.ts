@@ -123,7 +123,6 @@ function checkCondition(c: ConditionSpec, path: FieldPath, r: Refs): void {
   if (c.relation) r.pair(c.relation.between, [...path, "relation", "between"]);
   if (c.governs) r.actor(c.governs, [...path, "governs"]);
   if (c.pm) r.actor(c.pm, [...path, "pm"]);
-  if (c.pm_party) r.actor(c.pm_party, [...path, "pm_party"]);
   list(c.pm_in).forEach((id, i) => r.actor(id, [...path, "pm_in", i]));
   if (typeof c.pm_candidate === "string" && !r.candidateIds.has(c.pm_candidate)) {
     r.report([...path, "pm_candidate"], `expected a candidate id from procedure.candidates, found '${c.pm_candidate}'${suggestion(c.pm_candidate, r.candidateIds)}`);

@@ -35,7 +35,7 @@ const RoundTest = z
   .describe("True during the given rounds (for events).");
 
 export const CONDITION_KEYS = [
-  "together", "apart", "relation", "governs", "pm", "pm_in", "pm_party", "pm_compromise", "pm_candidate", "government",
+  "together", "apart", "relation", "governs", "pm", "pm_in", "pm_compromise", "pm_candidate", "government",
   "bloc_intact", "driver", "round", "all", "any", "not",
 ] as const;
 
@@ -46,7 +46,6 @@ export type ConditionSpec = {
   governs?: string;
   pm?: string;
   pm_in?: string[];
-  pm_party?: string;
   pm_compromise?: boolean;
   pm_candidate?: string;
   government?: "formed" | "none";
@@ -64,9 +63,8 @@ export const Condition: z.ZodType<ConditionSpec> = z
     apart: ActorPair.optional().describe("The two actors are in different coalitions."),
     relation: RelationTest.optional(),
     governs: ActorRef.optional().describe("The actor is in the government."),
-    pm: ActorRef.optional().describe("The actor's leader holds the premiership (not a compromise figure of its party: see pm_party)."),
-    pm_in: z.array(ActorRef).min(1).optional().describe("The leader of one of these actors holds the premiership."),
-    pm_party: ActorRef.optional().describe("The actor's party holds the premiership, with its leader or a compromise figure of the party (not an independent it nominated)."),
+    pm: ActorRef.optional().describe("The actor's party holds the premiership, with its leader or a compromise figure of the party (not an independent it nominated). With pm_compromise: false, its leader."),
+    pm_in: z.array(ActorRef).min(1).optional().describe("One of these actors' parties holds the premiership (as `pm`)."),
     pm_compromise: z.boolean().optional().describe("true: the premier is a compromise (not a party's leader: another person of a party, or an independent); false: a party leader is premier."),
     pm_candidate: Id.optional().describe("The named candidate (procedure.candidates) holds the premiership."),
     government: z.enum(["formed", "none"]).optional().describe("Whether a government has formed."),
@@ -93,4 +91,4 @@ export const Condition: z.ZodType<ConditionSpec> = z
       });
     }
   })
-  .describe("A condition: exactly one of together, apart, relation, governs, pm, pm_in, pm_party, pm_compromise, pm_candidate, government, bloc_intact, driver, round, all, any, not.") as z.ZodType<ConditionSpec>;
+  .describe("A condition: exactly one of together, apart, relation, governs, pm, pm_in, pm_compromise, pm_candidate, government, bloc_intact, driver, round, all, any, not.") as z.ZodType<ConditionSpec>;
