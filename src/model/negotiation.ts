@@ -28,6 +28,9 @@ export class TurnScratch {
   readonly optionLabel: Int32Array;
   readonly optionUtility: Float64Array;
   readonly optionWeight: Float64Array;
+  /** For each coalition label, the premier (and how he holds the office) once the mover joins it, as worked out for its option. */
+  readonly joinedPm: Int32Array;
+  readonly joinedKind: Int32Array;
   readonly members: Int32Array;
   readonly gains: Float64Array;
   readonly mover = new ActorTerms();
@@ -43,6 +46,8 @@ export class TurnScratch {
     this.optionLabel = new Int32Array(n + 1);
     this.optionUtility = new Float64Array(n + 1);
     this.optionWeight = new Float64Array(n + 1);
+    this.joinedPm = new Int32Array(n);
+    this.joinedKind = new Int32Array(n);
     this.members = new Int32Array(n + 1);
     this.gains = new Float64Array(n);
   }
@@ -76,6 +81,8 @@ export function takeTurn(model: Model, s: RunState, rng: Rng, w: TurnScratch, i:
     if (label === current || size[label] === 0 || totals.fragmented[label] === 1) continue;
     optionLabel[options] = label;
     const premier = premierJoiningLabel(model, s, w, pm[label], label, i);
+    w.joinedPm[label] = premier;
+    w.joinedKind[label] = w.choice.kind;
     optionUtility[options++] = utilityFrom(
       model, t, seats[label] + s.seats[i], shia[label] + myShia, sects[label] | mySect, premier, w.choice.kind, mine && totals.blocked(s, label),
       size[label], clout[label], sectView[label], affinity[label], enmity[label],
@@ -175,8 +182,8 @@ export function logitChoice(rng: Rng, utilities: Float64Array, count: number, te
  * warm to the proposer, refusing members cool.
  */
 function admits(model: Model, s: RunState, w: TurnScratch, label: number, i: number, trace?: Tracer): boolean {
-  const joinedPm = premierJoiningLabel(model, s, w, w.totals.pm[label], label, i); // before w.members is filled: it uses it as scratch
-  const joinedKind = w.choice.kind;
+  const joinedPm = w.joinedPm[label]; // worked out for this option in takeTurn; nothing has moved since
+  const joinedKind = w.joinedKind[label];
   let count = 0;
   for (let j = 0; j < model.n; j++) if (s.coalition[j] === label) w.members[count++] = j;
   const coalitionSeats = w.totals.seats[label];
