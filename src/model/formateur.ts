@@ -107,8 +107,10 @@ function assemble(model: Model, s: RunState, w: FormateurScratch, f: number): nu
       if (w.inProposal[j] === 1 || model.fragmented[j] === 1) continue;
       w.proposal[count] = j;
       candidate.setWith(model, s, group, j);
+      const mine = candidate.utilityFromSums(model, s, cache.terms[f], sums, j, w.terms);
+      if (mine - s.wPower[f] * paid <= bestNet) continue; // a price is never negative: j cannot beat the best
       const price = priceOf(w.now[j], candidate.utilityFromSums(model, s, cache.terms[j], sums, -1), s.wPower[j]);
-      const net = candidate.utilityFromSums(model, s, cache.terms[f], sums, j, w.terms) - s.wPower[f] * (paid + price);
+      const net = mine - s.wPower[f] * (paid + price);
       // It cannot pay out more office than it would hold once governing (settle checks the final package).
       if (net > bestNet && (paid + price <= w.terms[0] || !candidate.governable(model, s))) {
         best = j;
