@@ -17,8 +17,6 @@ export function compileModel(spec: ScenarioSpec): Model {
   const n = spec.actors.length;
   const ids = spec.actors.map((a) => a.id);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const sorted = [...ids].sort();
-  const idRank = Int32Array.from(ids.map((id) => sorted.indexOf(id)));
   const driverIds = Object.keys(spec.drivers).sort();
   const driverIndex = new Map(driverIds.map((d, i) => [d, i]));
   const blocIds = [...new Set(spec.actors.flatMap((a) => (a.bloc ? [a.bloc] : [])))].sort();
@@ -87,7 +85,6 @@ export function compileModel(spec: ScenarioSpec): Model {
     spec,
     n,
     ids,
-    idRank,
     sect: Int32Array.from(spec.actors.map((a) => SECTS.indexOf(a.sect))),
     shiaSect: SECTS.indexOf("shia"),
     blocIds,

@@ -46,8 +46,6 @@ export interface Model {
   spec: ScenarioSpec;
   n: number;
   ids: string[];
-  /** Rank of each actor's id in sorted order: tie-breaks that do not depend on the file's actor order. */
-  idRank: Int32Array;
   sect: Int32Array;
   shiaSect: number;
   blocIds: string[];
