@@ -4,7 +4,7 @@ import type { Model } from "./model.ts";
 import type { RunState } from "./state.ts";
 import type { Tracer } from "./tracer.ts";
 import { supportFor } from "./support.ts";
-import { GroupView, TermsCache, utilitiesWhereTheyStand } from "./group-view.ts";
+import { GroupView, TermsCache } from "./group-view.ts";
 import { priceOf } from "./side-payment.ts";
 
 /** Scratch space for the offers, reused by every formation attempt of a worker. */
@@ -44,12 +44,12 @@ export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: n
   const offers = rankOutsiders(model, s, w, label);
   if (offers === 0) return;
   w.cache.prepare(model, s);
-  utilitiesWhereTheyStand(model, s, w.cache, w.enlarged, w.others, w.now);
   for (let k = 0; k < offers; k++) {
     const outsider = w.order[k];
     if (!addsStanding(model, s, w, label, outsider, payer)) continue;
     const count = membersOf(s, label, w.members, 0);
     const total = membersOf(s, outsider, w.members, count);
+    whereTheyStand(model, s, w, count, total);
     w.enlarged.set(model, s, w.members, total);
     const price = priceAll(model, s, w, count, total);
     if (!affordable(model, s, w, payer, price)) continue;
@@ -83,6 +83,12 @@ function addsStanding(model: Model, s: RunState, w: OfferScratch, label: number,
     } else if (s.coalition[j] === outsider) theirs |= 1 << model.sect[j];
   }
   return seats < w.cache.terms[payer].secure || (theirs & ~sects) !== 0;
+}
+
+/** The utility of each newcomer w.members[count..total) in the coalition it is in now (they are one coalition), into w.now. */
+function whereTheyStand(model: Model, s: RunState, w: OfferScratch, count: number, total: number): void {
+  const theirs = w.enlarged.set(model, s, w.members.subarray(count, total), total - count);
+  for (let j = count; j < total; j++) w.now[w.members[j]] = theirs.utilityOf(model, s, w.cache.terms[w.members[j]]);
 }
 
 /** Prices the newcomers w.members[count..total) against the enlarged government; returns the sum. */

@@ -46,6 +46,22 @@ export function acceptablePremier(model: Model, s: RunState, members: Int32Array
   }
   const weighty = s.params[P.veto_share] * seats;
   const below = s.params[P.veto_below];
+  // Most often the best-ranked eligible member is acceptable: settle that case in one pass.
+  let top = -1;
+  for (let k = from; k < to; k++) top = premierWith(model, s, top, members[k]);
+  if (top < 0) return -1;
+  const worstOfTop = worstView(model, s, members, from, to, top, weighty);
+  out.who = -1;
+  if (worstOfTop >= below) {
+    out.kind = LEADER;
+    return top;
+  }
+  const figure = compromiseFigure(model, s, top, below - worstOfTop);
+  if (figure !== NONE) {
+    out.kind = COMPROMISE;
+    out.who = figure;
+    return top;
+  }
   let best = -1;
   let nominee = -1;
   for (let a = from; a < to; a++) {
