@@ -51,19 +51,23 @@ export function updateClout(model: Model, s: RunState): void {
   let shia = 0;
   let fragmentedSeats = 0;
   let bargainingSeats = 0;
-  s.sectWeight.fill(0);
+  const coverage = s.coverage;
+  coverage.fill(0);
   for (let i = 0; i < model.n; i++) {
     s.clout[i] = s.seats[i] / model.totalSeats + scale * s.power[i];
     if (model.sect[i] === model.shiaSect) shia += s.clout[i];
     if (model.fragmented[i] === 1) fragmentedSeats += s.seats[i];
     else {
-      s.sectWeight[model.sect[i]] += s.seats[i];
+      coverage[1 << model.sect[i]] += s.seats[i]; // each sect's seats, at its one-sect mask
       bargainingSeats += s.seats[i];
     }
   }
-  if (bargainingSeats > 0) for (let k = 0; k < s.sectWeight.length; k++) s.sectWeight[k] /= bargainingSeats;
-  // coverage[mask] = coverage[mask without its lowest sect] + that sect's weight
-  for (let mask = 1; mask < s.coverage.length; mask++) s.coverage[mask] = s.coverage[mask & (mask - 1)] + s.sectWeight[31 - Math.clz32(mask & -mask)];
+  if (bargainingSeats > 0) for (let k = 0; k < s.dims.sects; k++) coverage[1 << k] /= bargainingSeats;
+  // coverage[mask] = coverage[mask without its lowest sect] + that sect's share
+  for (let mask = 1; mask < coverage.length; mask++) {
+    const lowest = mask & -mask;
+    if (lowest !== mask) coverage[mask] = coverage[mask ^ lowest] + coverage[lowest];
+  }
   s.shiaClout = shia;
   updateCloutView(model, s);
   s.version++;

@@ -2,19 +2,15 @@
 // member's utility in it costs one pass over the partners. Used where whole packages are weighed (the
 // formateur's proposal, the offers before a vote), so the veto is not recomputed for every member.
 import type { Model } from "./model.ts";
-import { acceptablePremier, FULL_RECOUNT, LEADER, PremierChoice, premierWith, premierWithNewcomer } from "./premier.ts";
+import { acceptablePremier, FULL_RECOUNT, LEADER, PremierChoice, premierWithNewcomer } from "./premier.ts";
 import type { RunState } from "./state.ts";
-import { ActorTerms, couldGovern, prepareActorTerms, utilityFrom, type Terms } from "./utility.ts";
+import { ActorTerms, couldGovern, MemberView, prepareActorTerms, type Terms } from "./utility.ts";
 
 export class GroupView {
   members: Int32Array = new Int32Array(0);
   count = 0;
-  seats = 0;
-  shia = 0;
-  sects = 0;
-  pm = -1;
-  pmKind = LEADER;
-  blocked = false;
+  /** The coalition's totals, and (between calls) the sums over one member's partners. */
+  private readonly view = new MemberView();
   /** Whether the premier is the sitting premier or the best-ranked eligible member's leader (see premierWithNewcomer). */
   pmTop = false;
   private readonly choice = new PremierChoice();
@@ -23,25 +19,14 @@ export class GroupView {
   set(model: Model, s: RunState, members: Int32Array, count: number): this {
     this.members = members;
     this.count = count;
-    this.seats = this.shia = 0;
-    this.sects = 0;
-    this.pm = -1;
-    this.pmKind = LEADER;
-    this.blocked = s.round <= s.blockedUntil;
-    for (let k = 0; k < count; k++) {
-      const j = members[k];
-      this.seats += s.seats[j];
-      if (model.sect[j] === model.shiaSect) this.shia += s.clout[j];
-      this.sects |= 1 << model.sect[j];
-      this.pm = premierWith(model, s, this.pm, j);
-      if (s.blocked[j] === 0) this.blocked = false;
-    }
+    const view = this.view.clear(s);
+    for (let k = 0; k < count; k++) view.addMember(model, s, members[k]);
     this.pmTop = false;
-    if (model.premierVeto && couldGovern(model, s, this.seats)) {
-      const top = this.pm;
-      this.pm = acceptablePremier(model, s, members, 0, count, this.choice);
-      this.pmKind = this.choice.kind;
-      this.pmTop = this.pm >= 0 && ((this.pm === top && this.pmKind === LEADER) || this.pm === s.pm);
+    if (model.premierVeto && couldGovern(model, s, view.seats)) {
+      const top = view.pm;
+      view.pm = acceptablePremier(model, s, members, 0, count, this.choice);
+      view.pmKind = this.choice.kind;
+      this.pmTop = view.pm >= 0 && ((view.pm === top && view.pmKind === LEADER) || view.pm === s.pm);
     }
     return this;
   }
@@ -54,32 +39,33 @@ export class GroupView {
   setWith(model: Model, s: RunState, base: GroupView, j: number): this {
     this.members = base.members;
     this.count = base.count + 1;
-    this.seats = base.seats + s.seats[j];
-    this.shia = base.shia + (model.sect[j] === model.shiaSect ? s.clout[j] : 0);
-    this.sects = base.sects | (1 << model.sect[j]);
-    this.blocked = base.blocked && s.blocked[j] === 1;
+    const view = this.view;
+    const from = base.view;
+    view.seats = from.seats;
+    view.shia = from.shia;
+    view.sects = from.sects;
+    view.pm = from.pm;
+    view.blocked = from.blocked;
+    view.addMember(model, s, j);
+    view.pmKind = LEADER;
     this.pmTop = false;
-    this.pmKind = LEADER;
-    if (!model.premierVeto || !couldGovern(model, s, this.seats)) {
-      this.pm = premierWith(model, s, base.pm, j);
-      return this;
-    }
-    if (base.pmTop && base.pm === s.pm) {
-      this.pm = base.pm;
-      this.pmKind = s.pmKind;
+    if (!model.premierVeto || !couldGovern(model, s, view.seats)) return this;
+    if (base.pmTop && from.pm === s.pm) {
+      view.pm = from.pm;
+      view.pmKind = s.pmKind;
       this.pmTop = true;
       return this;
     }
-    const quick = base.pmTop ? premierWithNewcomer(model, s, base.members, 0, base.count, base.pm, j, this.choice) : FULL_RECOUNT;
-    this.pm = quick !== FULL_RECOUNT ? quick : acceptablePremier(model, s, this.members, 0, this.count, this.choice);
-    this.pmKind = this.choice.kind;
-    this.pmTop = quick !== FULL_RECOUNT && this.pmKind === LEADER; // a leader who outranks everyone, or the old top premier
+    const quick = base.pmTop ? premierWithNewcomer(model, s, base.members, 0, base.count, from.pm, j, this.choice) : FULL_RECOUNT;
+    view.pm = quick !== FULL_RECOUNT ? quick : acceptablePremier(model, s, this.members, 0, this.count, this.choice);
+    view.pmKind = this.choice.kind;
+    this.pmTop = quick !== FULL_RECOUNT && view.pmKind === LEADER; // a leader who outranks everyone, or the old top premier
     return this;
   }
 
   /** Whether the coalition could put itself to the vote: a premier, not just failed, and the seats. */
   governable(model: Model, s: RunState): boolean {
-    return this.pm >= 0 && !this.blocked && couldGovern(model, s, this.seats);
+    return this.view.pm >= 0 && !this.view.blocked && couldGovern(model, s, this.view.seats);
   }
 
   /**
@@ -88,43 +74,23 @@ export class GroupView {
    */
   utilityFromSums(model: Model, s: RunState, t: ActorTerms, sums: PartnerSums, extra: number, terms?: Terms): number {
     const a = t.actor;
-    let partners = sums.partners[a];
-    let partnerClout = sums.clout[a];
-    let sectView = sums.sectView[a];
-    let affinity = sums.affinity[a];
-    let enmity = sums.enmity[a];
-    if (extra >= 0 && extra !== a) {
-      const cell = a * model.n + extra;
-      const r = s.rel[cell];
-      partners++;
-      partnerClout += s.clout[extra];
-      sectView += s.cloutView[cell];
-      affinity += r - s.policyDistance[cell];
-      if (r < 0) enmity += r * r;
-    }
-    return utilityFrom(model, t, this.seats, this.shia, this.sects, this.pm, this.pmKind, this.blocked, partners, partnerClout, sectView, affinity, enmity, terms);
+    const view = this.view;
+    view.partners = sums.partners[a];
+    view.partnerClout = sums.clout[a];
+    view.sectView = sums.sectView[a];
+    view.affinity = sums.affinity[a];
+    view.enmity = sums.enmity[a];
+    if (extra >= 0 && extra !== a) view.addPartner(s, a * model.n, extra);
+    return view.utility(model, t, terms);
   }
 
   /** Utility in this coalition of the member whose prepared terms are `t`. */
   utilityOf(model: Model, s: RunState, t: ActorTerms, terms?: Terms): number {
     const i = t.actor;
     const row = i * model.n;
-    let partners = 0;
-    let partnerClout = 0;
-    let sectView = 0;
-    let affinity = 0;
-    let enmity = 0;
-    for (let k = 0; k < this.count; k++) {
-      const j = this.members[k];
-      if (j === i) continue;
-      const r = s.rel[row + j];
-      partners++;
-      partnerClout += s.clout[j];
-      sectView += s.cloutView[row + j];
-      affinity += r - s.policyDistance[row + j];
-      if (r < 0) enmity += r * r;
-    }
-    return utilityFrom(model, t, this.seats, this.shia, this.sects, this.pm, this.pmKind, this.blocked, partners, partnerClout, sectView, affinity, enmity, terms);
+    const view = this.view.clearPartners();
+    for (let k = 0; k < this.count; k++) if (this.members[k] !== i) view.addPartner(s, row, this.members[k]);
+    return view.utility(model, t, terms);
   }
 }
 

@@ -13,7 +13,6 @@ export class OfferScratch {
   readonly order: Int32Array;
   readonly support: Float64Array;
   readonly members: Int32Array;
-  readonly others: Int32Array;
   readonly price: Float64Array;
   readonly now: Float64Array;
   readonly terms = new Float64Array(4);
@@ -24,7 +23,6 @@ export class OfferScratch {
     this.order = new Int32Array(n);
     this.support = new Float64Array(n);
     this.members = new Int32Array(n);
-    this.others = new Int32Array(n);
     this.price = new Float64Array(n);
     this.now = new Float64Array(n);
     this.cache = new TermsCache(n);

@@ -50,37 +50,14 @@ export function acceptablePremier(model: Model, s: RunState, members: Int32Array
   let top = -1;
   for (let k = from; k < to; k++) top = premierWith(model, s, top, members[k]);
   if (top < 0) return -1;
-  const worstOfTop = worstView(model, s, members, from, to, top, weighty);
-  out.who = -1;
-  if (worstOfTop >= below) {
-    out.kind = LEADER;
-    return top;
-  }
-  const figure = compromiseFigure(model, s, top, below - worstOfTop);
-  if (figure !== NONE) {
-    out.kind = COMPROMISE;
-    out.who = figure;
-    return top;
-  }
+  if (accepted(model, s, members, from, to, top, weighty, below, out)) return top;
   let best = -1;
   let nominee = -1;
   for (let a = from; a < to; a++) {
     const c = members[a];
     if (model.pmEligible[c] !== 1) continue;
     if (nominee < 0 || beats(model, s, c, nominee)) nominee = c;
-    if (best >= 0 && !beats(model, s, c, best)) continue;
-    const worst = worstView(model, s, members, from, to, c, weighty);
-    if (worst >= below) {
-      best = c;
-      out.kind = LEADER;
-      out.who = -1;
-    } else {
-      const who = compromiseFigure(model, s, c, below - worst);
-      if (who === NONE) continue;
-      best = c;
-      out.kind = COMPROMISE;
-      out.who = who;
-    }
+    if ((best < 0 || beats(model, s, c, best)) && accepted(model, s, members, from, to, c, weighty, below, out)) best = c;
   }
   if (best >= 0 || nominee < 0 || !model.independentPremier) return best;
   out.kind = INDEPENDENT;
@@ -89,6 +66,25 @@ export function acceptablePremier(model: Model, s: RunState, members: Int32Array
 }
 
 const NONE = -2;
+
+/**
+ * Whether party c can hold the premiership in the coalition `members[from..to)`: its leader, if no
+ * partner holding `weighty` seats views c below `below`, else a compromise figure whose lift covers
+ * the gap. If so, writes how to `out`; if not, leaves `out` alone.
+ */
+function accepted(model: Model, s: RunState, members: Int32Array, from: number, to: number, c: number, weighty: number, below: number, out: PremierChoice): boolean {
+  const worst = worstView(model, s, members, from, to, c, weighty);
+  if (worst >= below) {
+    out.kind = LEADER;
+    out.who = -1;
+    return true;
+  }
+  const who = compromiseFigure(model, s, c, below - worst);
+  if (who === NONE) return false;
+  out.kind = COMPROMISE;
+  out.who = who;
+  return true;
+}
 
 /**
  * The premier's party once newcomer `i` joins a coalition (members `members[from..to)`, i not among
@@ -102,20 +98,7 @@ export function premierWithNewcomer(model: Model, s: RunState, members: Int32Arr
   for (let k = from; k < to; k++) seats += s.seats[members[k]];
   const weighty = s.params[P.veto_share] * seats;
   const below = s.params[P.veto_below];
-  if (model.pmEligible[i] === 1 && beats(model, s, i, p)) {
-    const worst = worstView(model, s, members, from, to, i, weighty);
-    out.who = -1;
-    if (worst >= below) {
-      out.kind = LEADER;
-      return i;
-    }
-    const who = compromiseFigure(model, s, i, below - worst);
-    if (who !== NONE) {
-      out.kind = COMPROMISE;
-      out.who = who;
-      return i;
-    }
-  }
+  if (model.pmEligible[i] === 1 && beats(model, s, i, p) && accepted(model, s, members, from, to, i, weighty, below, out)) return i;
   if (s.seats[i] >= weighty && s.rel[i * model.n + p] < below) return FULL_RECOUNT;
   out.kind = LEADER;
   out.who = -1;

@@ -52,9 +52,10 @@ export class RunState {
   readonly policyDistance: Float64Array;
   /** Clout = seat share + power_scale × power; recomputed when seats or power change. */
   readonly clout: Float64Array;
-  /** Each sect's share of the seats of actors that bargain as one (the components a consensus government includes); recomputed with clout. */
-  readonly sectWeight: Float64Array;
-  /** The share of components a coalition covers, for each bitmask of its members' sects (sums of sectWeight). */
+  /**
+   * The share of components a coalition covers, for each bitmask of its members' sects: the sects'
+   * shares of the seats of actors that bargain as one, summed. Recomputed with clout.
+   */
   readonly coverage: Float64Array;
   /**
    * clout[j] × i's base's view of j's sect, row-major (i*n+j): the sect term of i's partner sums,
@@ -122,7 +123,6 @@ export class RunState {
     this.rel = new Float64Array(n * n);
     this.policyDistance = new Float64Array(n * n);
     this.clout = new Float64Array(n);
-    this.sectWeight = new Float64Array(dims.sects);
     this.coverage = new Float64Array(1 << dims.sects);
     this.cloutView = new Float64Array(n * n);
     this.coalition = new Int32Array(n);

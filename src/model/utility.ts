@@ -178,12 +178,24 @@ export class MemberView {
 
   /** Adds member j, as actor i (a member too) sees the coalition. */
   add(model: Model, s: RunState, i: number, j: number): this {
+    this.addMember(model, s, j);
+    return j === i ? this : this.addPartner(s, i * model.n, j);
+  }
+
+  /** Adds member j to the coalition's totals (not to any viewer's partner sums). */
+  addMember(model: Model, s: RunState, j: number): this {
     this.seats += s.seats[j];
     if (model.sect[j] === model.shiaSect) this.shia += s.clout[j];
     this.sects |= 1 << model.sect[j];
     this.pm = premierWith(model, s, this.pm, j);
     if (s.blocked[j] === 0) this.blocked = false;
-    return j === i ? this : this.addPartner(s, i * model.n, j);
+    return this;
+  }
+
+  /** Empties the sums over the viewer's partners, keeping the coalition's totals. */
+  clearPartners(): this {
+    this.partners = this.partnerClout = this.sectView = this.affinity = this.enmity = 0;
+    return this;
   }
 
   /** Adds j to the sums over the viewing actor's partners (`row`: the viewer's index × n). */
