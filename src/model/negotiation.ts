@@ -160,12 +160,14 @@ function sumPartners(model: Model, s: RunState, w: TurnScratch, i: number): void
  * than NEGLIGIBLE temperatures below the best get weight 0 (instead of < 1e-13), sparing an exp.
  */
 export function logitChoice(rng: Rng, utilities: Float64Array, count: number, temperature: number, weights: Float64Array = utilities.slice()): number {
-  let best = -Infinity;
-  for (let k = 0; k < count; k++) if (utilities[k] > best) best = utilities[k];
+  let top = 0;
+  for (let k = 1; k < count; k++) if (utilities[k] > utilities[top]) top = k;
+  const best = utilities[top];
   let total = 0;
   const floor = best - NEGLIGIBLE * temperature;
   for (let k = 0; k < count; k++) {
-    weights[k] = utilities[k] < floor ? 0 : Math.exp((utilities[k] - best) / temperature);
+    // exp(0) is exactly 1: the best option needs no exp.
+    weights[k] = k === top ? 1 : utilities[k] < floor ? 0 : Math.exp((utilities[k] - best) / temperature);
     total += weights[k];
   }
   let target = rng.next() * total;

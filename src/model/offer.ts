@@ -13,6 +13,8 @@ export class OfferScratch {
   readonly order: Int32Array;
   readonly support: Float64Array;
   readonly members: Int32Array;
+  /** The members of the coalition being offered office. */
+  readonly newcomers: Int32Array;
   readonly price: Float64Array;
   readonly now: Float64Array;
   readonly terms = new Float64Array(4);
@@ -23,6 +25,7 @@ export class OfferScratch {
     this.order = new Int32Array(n);
     this.support = new Float64Array(n);
     this.members = new Int32Array(n);
+    this.newcomers = new Int32Array(n);
     this.price = new Float64Array(n);
     this.now = new Float64Array(n);
     this.cache = new TermsCache(n);
@@ -42,16 +45,18 @@ export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: n
   const offers = rankOutsiders(model, s, w, label);
   if (offers === 0) return;
   w.cache.prepare(model, s);
+  let count = membersOf(s, label, w.members, 0);
+  w.government.set(model, s, w.members, count);
   for (let k = 0; k < offers; k++) {
     const outsider = w.order[k];
     if (!addsStanding(model, s, w, label, outsider, payer)) continue;
-    const count = membersOf(s, label, w.members, 0);
-    const total = membersOf(s, outsider, w.members, count);
-    whereTheyStand(model, s, w, count, total);
+    const joining = membersOf(s, outsider, w.newcomers, 0);
+    whereTheyStand(model, s, w, joining);
+    const total = count + joining;
+    for (let k = 0; k < joining; k++) w.members[count + k] = w.newcomers[k];
     w.enlarged.set(model, s, w.members, total);
     const price = priceAll(model, s, w, count, total);
     if (!affordable(model, s, w, payer, price)) continue;
-    w.government.set(model, s, w.members, count);
     const accepted = membersConsent(model, s, w, payer, price);
     trace?.add({ kind: "offer", round: s.round, to: trace.members(s, outsider), government: trace.members(s, label), price, accepted });
     if (!accepted) continue;
@@ -62,6 +67,8 @@ export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: n
     }
     s.transfer[payer] -= price;
     s.version++;
+    count = membersOf(s, label, w.members, 0);
+    w.government.set(model, s, w.members, count);
   }
 }
 
@@ -83,10 +90,10 @@ function addsStanding(model: Model, s: RunState, w: OfferScratch, label: number,
   return seats < w.cache.terms[payer].secure || (theirs & ~sects) !== 0;
 }
 
-/** The utility of each newcomer w.members[count..total) in the coalition it is in now (they are one coalition), into w.now. */
-function whereTheyStand(model: Model, s: RunState, w: OfferScratch, count: number, total: number): void {
-  const theirs = w.enlarged.set(model, s, w.members.subarray(count, total), total - count);
-  for (let j = count; j < total; j++) w.now[w.members[j]] = theirs.utilityOf(model, s, w.cache.terms[w.members[j]]);
+/** The utility of each newcomer w.newcomers[0..count) in the coalition it is in now (they are one coalition), into w.now. */
+function whereTheyStand(model: Model, s: RunState, w: OfferScratch, count: number): void {
+  const theirs = w.enlarged.set(model, s, w.newcomers, count);
+  for (let k = 0; k < count; k++) w.now[w.newcomers[k]] = theirs.utilityOf(model, s, w.cache.terms[w.newcomers[k]]);
 }
 
 /** Prices the newcomers w.members[count..total) against the enlarged government; returns the sum. */
