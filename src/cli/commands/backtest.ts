@@ -66,6 +66,6 @@ function meanRows(b: Backtest): string[][] {
 function subsetNote(b: Backtest): string[] {
   const subset = b.mean.where_largest_list_applies;
   if (!subset) return [];
-  const which = subset.scenarios === 1 ? "the scenario" : `the ${subset.scenarios} scenarios`;
-  return [`  mean (${subset.scenarios} of ${b.mean.scenarios}): all three forecasts over ${which} where it applies (${subset.ids.join(", ")}), the only like-for-like comparison with it.`];
+  const which = subset.scenarios === 1 ? `the scenario where it applies (${subset.ids[0]})` : `the ${subset.scenarios} scenarios where it applies (those without –)`;
+  return [`  mean (${subset.scenarios} of ${b.mean.scenarios}): all three forecasts over ${which}, to compare them with it like for like.`];
 }
