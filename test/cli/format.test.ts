@@ -3,6 +3,19 @@ import { describe, expect, it } from "vitest";
 import { formatSummary, ordinalPercentile, percent, points } from "../../src/cli/format.ts";
 import { wilsonInterval } from "../../src/stats/wilson.ts";
 import type { Summary } from "../../src/runner/summary.ts";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../../src/cli/program.ts";
+import type { Io } from "../../src/cli/io.ts";
+import { fixture } from "../helpers.ts";
+
+/** Runs the CLI in-process and returns its exit code and stdout. */
+async function cli(args: string[]): Promise<{ code: number; out: string }> {
+  let out = "";
+  const io: Io = { argv: args, out: (t) => void (out += t), err: () => {}, exitCode: () => {}, style: { bold: (s) => s }, relative: (f) => f };
+  return { code: await runCli(args, io), out };
+}
 
 const plain = { bold: (s: string) => s };
 
@@ -52,5 +65,19 @@ describe("quantile labels", () => {
     expect([0.07, 0.93, 0.1, 0.9, 0.025, 0.01, 0.02, 0.11, 0.12, 0.13, 0.21, 0.5, 0].map(ordinalPercentile)).toEqual(
       ["7th", "93rd", "10th", "90th", "2.5th", "1st", "2nd", "11th", "12th", "13th", "21st", "50th", "0th"],
     );
+  });
+});
+
+describe("command output", () => {
+  it("sensitivity names --quantiles 0.07,0.93 as the 7th and 93rd percentile", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bazaar-format-"));
+    const r = await cli(["sensitivity", fixture("pair.yaml"), "--runs", "5", "--quantiles", "0.07,0.93", "--out", dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("each uncertain input at its 7th and 93rd percentile");
+  });
+
+  it("--precision's help says its target is a 95% half-width, not a standard error", async () => {
+    const r = await cli(["run", "--help"]);
+    expect(r.out.replace(/\s+/g, " ")).toContain("95% Wilson interval half-width (about 1.96 standard errors)");
   });
 });
