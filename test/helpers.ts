@@ -10,6 +10,7 @@ import { prepareRun } from "../src/model/draw.ts";
 import { RunState } from "../src/model/state.ts";
 import { runRng } from "../src/rng/rng.ts";
 import { summarize, type Summary } from "../src/runner/summary.ts";
+import type { ScenarioScore, Score } from "../src/backtest/backtest.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const fixture = (name: string) => path.join(ROOT, "test", "fixtures", name);
@@ -71,4 +72,12 @@ export function pinModel(d: ScenarioSpec): void {
   d.model.office.cushion = 0.05;
   d.model.compromise.lift = 0.35;
   d.model.premier_veto.below = -0.3;
+}
+
+/** A scored scenario with made-up scores; the largest-list baseline applies when `list` is given. */
+export function scored(id: string, model: Score, list: Score | null): ScenarioScore {
+  return {
+    file: `${id}.yaml`, id, title: id, observed: { id: "x", label: "X", date: "2020-01-01", source: "s" }, runs: 10_000,
+    outcomes: [], model: { ...model, se: { p_observed: 0.001, brier: 0.001 } }, uniform: { p_observed: 0.25, brier: 0.75, log_score: Math.log(4) }, largest_list: list,
+  };
 }

@@ -9,7 +9,7 @@ import type { Aggregate } from "../runner/aggregate.ts";
 import { runPooled } from "../runner/pooled.ts";
 import { largestListForecast, uniformForecast } from "./baselines.ts";
 
-/** Sampling noise allowed in the probability given to what happened and in the Brier score. */
+/** Largest standard error (1 s.e., from sampling runs) allowed in the probability given to what happened and in the Brier score. */
 export const MAX_NOISE = 0.005;
 export const MIN_RUNS = 10_000;
 export const MAX_RUNS = 400_000;
@@ -32,11 +32,30 @@ export interface ScenarioScore {
   largest_list: Score | null;
 }
 
+/** Means of the model and both baselines over the scenarios where the largest-list baseline applies. */
+export interface SubsetMeans {
+  scenarios: number;
+  ids: string[];
+  model: Score;
+  uniform: Score;
+  largest_list: Score;
+}
+
 export interface Backtest {
   seed: number;
   scenarios: ScenarioScore[];
-  /** Means over the scenarios (largest_list over those where it applies). */
-  mean: { model: Score; uniform: Score; largest_list: (Score & { scenarios: number }) | null };
+  /**
+   * Means over the scenarios: model and uniform over all `scenarios` of them, largest_list over those
+   * where it applies (its own count). `where_largest_list_applies` puts all three on that subset, so
+   * they can be compared like for like.
+   */
+  mean: {
+    scenarios: number;
+    model: Score;
+    uniform: Score;
+    largest_list: (Score & { scenarios: number }) | null;
+    where_largest_list_applies: SubsetMeans | null;
+  };
 }
 
 export interface BacktestOptions {
@@ -99,17 +118,25 @@ function noise(aggregate: Aggregate, observed: number): { p_observed: number; br
   return { p_observed: proportionSe(p[observed], aggregate.runs), brier: brierSe(p, observed, aggregate.runs) };
 }
 
-function means(scenarios: ScenarioScore[]): Backtest["mean"] {
-  const mean = (scores: Score[]): Score => ({
+export function means(scenarios: ScenarioScore[]): Backtest["mean"] {
+  const applies = scenarios.filter((s) => s.largest_list !== null);
+  const largestList = applies.length > 0 ? mean(applies.map((s) => s.largest_list!)) : null;
+  return {
+    scenarios: scenarios.length,
+    model: mean(scenarios.map((s) => s.model)),
+    uniform: mean(scenarios.map((s) => s.uniform)),
+    largest_list: largestList ? { ...largestList, scenarios: applies.length } : null,
+    where_largest_list_applies: largestList
+      ? { scenarios: applies.length, ids: applies.map((s) => s.id), model: mean(applies.map((s) => s.model)), uniform: mean(applies.map((s) => s.uniform)), largest_list: largestList }
+      : null,
+  };
+}
+
+function mean(scores: Score[]): Score {
+  return {
     p_observed: average(scores.map((s) => s.p_observed)),
     brier: average(scores.map((s) => s.brier)),
     log_score: average(scores.map((s) => s.log_score)),
-  });
-  const withList = scenarios.flatMap((s) => (s.largest_list ? [s.largest_list] : []));
-  return {
-    model: mean(scenarios.map((s) => s.model)),
-    uniform: mean(scenarios.map((s) => s.uniform)),
-    largest_list: withList.length > 0 ? { ...mean(withList), scenarios: withList.length } : null,
   };
 }
 

@@ -10,6 +10,7 @@ import type { Sensitivity } from "../runner/sensitivity.ts";
 import { VERSION } from "../version.ts";
 import { escapeHtml as h, page, type Section } from "./html.ts";
 import { renderSvg } from "./render.ts";
+import { ordinalPercentile, percent as pct, points } from "../cli/format.ts";
 import { metricHistogram, outcomeChart, sweepChart, tornadoChart } from "./specs.ts";
 
 type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity };
@@ -22,7 +23,6 @@ export function readInput(dir: string): Input {
   return { kind: "runset", dir, runSet: readRunSet(dir) };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const chart = (svg: string) => `<div class="chart">${svg}</div>`;
 
 export async function buildReport(dirs: string[]): Promise<string> {
@@ -63,7 +63,7 @@ async function forecastSection(runSets: RunSet[], names: string[]): Promise<Sect
 
 function comparisonSection(a: RunSet, b: RunSet): Section {
   const c = compareRunSets(a, b);
-  const rows = c.outcomes.map((o) => `<tr><td>${h(o.label)}</td><td class="num">${pct(o.a)}</td><td class="num">${pct(o.b)}</td><td class="num">${(o.difference * 100).toFixed(1)} pp</td><td class="num">[${(o.ci95[0] * 100).toFixed(1)}, ${(o.ci95[1] * 100).toFixed(1)}]</td></tr>`);
+  const rows = c.outcomes.map((o) => `<tr><td>${h(o.label)}</td><td class="num">${pct(o.a)}</td><td class="num">${pct(o.b)}</td><td class="num">${points(o.difference)} pp</td><td class="num">[${points(o.ci95[0])}, ${points(o.ci95[1])}]</td></tr>`);
   const diffs = c.assumptions.slice(0, 40).map((d) => `<tr><td><code>${h(d.path)}</code></td><td>${h(JSON.stringify(d.a) ?? "(absent)")}</td><td>${h(JSON.stringify(d.b) ?? "(absent)")}</td></tr>`);
   return {
     title: "Comparison of A and B",
@@ -93,7 +93,7 @@ async function sensitivitySection(result: Sensitivity): Promise<Section> {
   const outcomes = result.rows[0]?.outcomes.map((o) => o.id) ?? [];
   const charts: string[] = [];
   for (const o of outcomes) charts.push(chart(await renderSvg(tornadoChart(result, o))));
-  return { title: "Sensitivity (tornado)", body: `${charts.join("")}<p class="muted">Each input pinned at its ${result.quantiles[0] * 100}th (blue) and ${result.quantiles[1] * 100}th (red) percentile, ${result.runs.toLocaleString("en-US")} runs each.</p>` };
+  return { title: "Sensitivity (tornado)", body: `${charts.join("")}<p class="muted">Each input pinned at its ${ordinalPercentile(result.quantiles[0])} (blue) and ${ordinalPercentile(result.quantiles[1])} (red) percentile, ${result.runs.toLocaleString("en-US")} runs each.</p>` };
 }
 
 function provenanceSection(runSets: RunSet[], names: string[]): Section {

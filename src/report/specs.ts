@@ -42,19 +42,27 @@ export function metricHistogram(label: string, counts: [number, number][]): Spec
   };
 }
 
-/** Outcome probabilities along a one-assumption sweep. */
+/**
+ * Outcome probabilities along a sweep: one line per outcome over the first assumption. A 2-D sweep
+ * gets one panel per value of the second assumption, each drawn only from its own grid points.
+ */
 export function sweepChart(sweep: Sweep): Spec {
-  const path = sweep.vary[0].path;
-  const values = sweep.points.flatMap((p) => p.outcomes.map((o) => ({ x: p.values[path], outcome: o.label, probability: o.probability, low: o.ci95[0], high: o.ci95[1] })));
+  const [first, second] = sweep.vary;
+  const values = sweep.points.flatMap((p) =>
+    p.outcomes.map((o) => ({ x: p.values[first.path], ...(second ? { slice: p.values[second.path] } : {}), outcome: o.label, probability: o.probability, low: o.ci95[0], high: o.ci95[1] })),
+  );
+  const layer = [
+    { mark: { type: "area", opacity: 0.15 }, encoding: { x: { field: "x", type: "quantitative", title: first.path }, y: { field: "low", type: "quantitative", title: "probability (95% band)" }, y2: { field: "high" }, color: { field: "outcome" } } },
+    { mark: { type: "line", point: true }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "probability", type: "quantitative", axis: { format: "%" }, title: "probability (95% band)" }, color: { field: "outcome" } } },
+  ];
+  const head = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", data: { values } };
+  if (!second) return { ...head, width: WIDTH, title: `Sweep over ${first.path}`, layer };
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    width: WIDTH,
-    title: `Sweep over ${path}${sweep.vary.length > 1 ? ` (first of ${sweep.vary.length} dimensions)` : ""}`,
-    data: { values: sweep.vary.length > 1 ? values.filter((_, k) => k % sweep.vary[1].values.length === 0) : values },
-    layer: [
-      { mark: { type: "area", opacity: 0.15 }, encoding: { x: { field: "x", type: "quantitative", title: path }, y: { field: "low", type: "quantitative", title: "probability (95% band)" }, y2: { field: "high" }, color: { field: "outcome" } } },
-      { mark: { type: "line", point: true }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "probability", type: "quantitative", axis: { format: "%" }, title: "probability (95% band)" }, color: { field: "outcome" } } },
-    ],
+    ...head,
+    title: `Sweep over ${first.path}, one panel per value of ${second.path}`,
+    facet: { field: "slice", type: "ordinal", sort: second.values, title: second.path },
+    columns: Math.min(3, second.values.length),
+    spec: { width: second.values.length === 1 ? WIDTH : 240, height: 160, layer },
   };
 }
 

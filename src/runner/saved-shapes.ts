@@ -66,7 +66,7 @@ export const SensitivityShape = z.looseObject({
   runs: count,
   quantiles: z.tuple([Probability, Probability]),
   rows: z.array(z.object({
-    path: z.string(), low: z.number(), high: z.number(), maxSwing: z.number(),
+    path: z.string(), low: z.number(), high: z.number(), maxSwing: z.number(), quantileMethod: z.enum(["exact", "sampled"]).optional(),
     outcomes: z.array(z.object({ id: z.string(), low: Probability, high: Probability, swing: z.number() })),
   })),
 });

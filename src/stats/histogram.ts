@@ -56,12 +56,13 @@ export class Histogram {
     const meanKey = sum / n;
     let squares = 0;
     for (const [key, c] of entries) squares += c * (key - meanKey) * (key - meanKey);
-    const sdKey = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+    // The sample sd (n − 1) is undefined for a single value: null, not 0.
+    const sdKey = n > 1 ? Math.sqrt(squares / (n - 1)) : null;
     return {
       n,
       missing: this.missing,
       mean: round(meanKey / GRID),
-      sd: round(sdKey / GRID),
+      sd: sdKey === null ? null : round(sdKey / GRID),
       p05: quantile(entries, n, 0.05),
       p50: quantile(entries, n, 0.5),
       p95: quantile(entries, n, 0.95),

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../../src/model/compile.ts";
 import { largestListForecast, outcomesConcernGovernment, uniformForecast } from "../../src/backtest/baselines.ts";
-import { runBacktest } from "../../src/backtest/backtest.ts";
+import { means, runBacktest, type Score } from "../../src/backtest/backtest.ts";
 import { loadScenarioFile } from "../../src/scenario/load.ts";
-import { probability, runSummary, scenarioFile, variant } from "../helpers.ts";
+import { probability, runSummary, scenarioFile, scored, variant } from "../helpers.ts";
 
 const load2010 = () => loadScenarioFile(scenarioFile("history/iraq-2010-formation.yaml"));
 
@@ -45,5 +45,25 @@ describe("the 2010 backtest (fixed seed)", () => {
     expect(probability(actual, "maliki")).toBeGreaterThan(probability(actual, "allawi") + 0.05);
     expect(probability(flipped, "allawi")).toBeGreaterThan(0.35);
     expect(probability(flipped, "maliki")).toBeLessThan(0.05);
+  });
+});
+
+describe("backtest means", () => {
+  const s = (p: number): Score => ({ p_observed: p, brier: 1 - p, log_score: -Math.log(p) });
+  const cases = [scored("a", s(0.9), s(1)), scored("b", s(0.3), null), scored("c", s(0.6), null)];
+
+  it("say how many scenarios each mean covers, and score the model and uniform on the largest list's own cases", () => {
+    const m = means(cases);
+    expect(m.scenarios).toBe(3);
+    expect(m.model.p_observed).toBeCloseTo(0.6, 12);
+    expect(m.largest_list).toMatchObject({ scenarios: 1, p_observed: 1 });
+    expect(m.where_largest_list_applies).toMatchObject({ scenarios: 1, ids: ["a"], largest_list: { p_observed: 1 }, uniform: { brier: 0.75 } });
+    expect(m.where_largest_list_applies!.model.p_observed).toBeCloseTo(0.9, 12);
+  });
+
+  it("have no like-for-like subset when the largest list applies nowhere", () => {
+    const m = means([cases[1], cases[2]]);
+    expect(m.largest_list).toBeNull();
+    expect(m.where_largest_list_applies).toBeNull();
   });
 });

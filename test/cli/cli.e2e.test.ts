@@ -122,7 +122,7 @@ describe("bazaar backtest", () => {
     expect(table.stdout).toMatch(/dawa-isci-2008\s+us_public\s/);
     expect(table.stdout).toMatch(/iraq-2009-pre-election\s+alone\s/);
     for (const f of training) expect(table.stdout).toContain(f.replace(/\.yaml$/, ""));
-    expect(table.stdout).toContain(`mean of ${training.length}`);
+    expect(table.stdout).toContain(`mean (${training.length})`);
     const json = JSON.parse(bazaar(["backtest", scenarioFile("history/iraq-2010-formation.yaml"), "--json", "--workers", "1"]).stdout);
     const [score] = json.scenarios;
     expect(score.id).toBe("iraq-2010-formation");

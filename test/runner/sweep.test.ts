@@ -57,4 +57,41 @@ describe("sensitivity", () => {
     expect(relation.high).toBeCloseTo(0.64, 1);
     expect(relation.outcomes.find((o) => o.id === "together")!.swing).toBeGreaterThan(0);
   });
+
+  // Expected values from scipy 1.17 (stats.beta.ppf, stats.truncnorm.ppf) and by hand for the rest.
+  // The normal with its mean outside [0, 1] models the sampler's 64 tries then the mean kept in range:
+  // r = (1 − A)^64 = 0.6712 of the mass sits at 1, the rest is the truncated normal, so its 10th
+  // percentile is truncnorm.ppf(0.1 / (1 − r)) and its 90th is 1.
+  it("pins each input at the exact quantile of its distribution as sampled for its field", () => {
+    const pair = variant(loadFixture("pair.yaml"), (d) => {
+      pinModel(d);
+      d.drivers = {
+        iran_pressure: 0.5,
+        u: { dist: "uniform", min: 0, max: 1 },
+        n: { dist: "normal", mean: 0.3, sd: 0.4 },
+        m: { dist: "normal", mean: 1.25, sd: 0.1 },
+        be: { dist: "beta", a: 6, b: 3, min: 0.2, max: 0.9 },
+        t: { dist: "triangular", min: 0, mode: 0.2, max: 1 },
+        ch: { dist: "choice", values: [0.3, 0.1, 0.2], weights: [1, 1, 2] },
+      };
+      d.actors[0].seats = { dist: "uniform", min: 20, max: 30 };
+    });
+    const expected: Record<string, [number, number]> = {
+      "drivers.u": [0.1, 0.9],
+      "drivers.n": [0.0901922818758272, 0.7834769919382512],
+      "drivers.m": [0.9603823917332517, 1],
+      "drivers.be": [0.5232492224376252, 0.7972015473540592],
+      "drivers.t": [Math.sqrt(0.02), 1 - Math.sqrt(0.08)],
+      "drivers.ch": [0.1, 0.3],
+      "actors.a.seats": [21, 29],
+    };
+    const rows = runSensitivity(pair, 10, 1).rows;
+    for (const [path, [low, high]] of Object.entries(expected)) {
+      const row = rows.find((r) => r.path === path)!;
+      expect(row, path).toBeDefined();
+      expect(row.low, `${path} low`).toBeCloseTo(low, 9);
+      expect(row.high, `${path} high`).toBeCloseTo(high, 9);
+      expect(row.quantileMethod, path).toBe("exact");
+    }
+  });
 });

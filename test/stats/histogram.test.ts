@@ -15,6 +15,16 @@ describe("Histogram", () => {
     expect([s.p05, s.p50, s.p95]).toEqual([5, 50, 95]);
   });
 
+  it("leaves sd undefined (null) with a single value, and 0 only when two or more values agree", () => {
+    const one = new Histogram();
+    one.add(7);
+    expect(one.summary()).toMatchObject({ n: 1, mean: 7, sd: null, p50: 7 });
+    const two = new Histogram();
+    two.add(7);
+    two.add(7);
+    expect(two.summary().sd).toBe(0);
+  });
+
   it("gives the same summary however the values are split and merged", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1, max: 400, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.nat(), (values, cut) => {

@@ -25,13 +25,13 @@ export function registerBacktest(program: Command, io: Io): void {
     });
 }
 
+const cells = (s: Score | null) => (s ? [s.p_observed, s.brier, s.log_score].map((x) => x.toFixed(3)) : ["–", "–", "–"]);
+
 export function formatBacktest(b: Backtest): string {
-  const f = (x: number) => x.toFixed(3);
-  const cells = (s: Score | null) => (s ? [f(s.p_observed), f(s.brier), f(s.log_score)] : ["–", "–", "–"]);
   const rows: string[][] = [
     ["scenario", "what happened", "runs", "P", "Brier", "log", "P", "Brier", "log", "P", "Brier", "log"],
     ...b.scenarios.map((s) => [s.id, s.observed.id, s.runs.toLocaleString("en-US"), ...cells(s.model), ...cells(s.uniform), ...cells(s.largest_list)]),
-    [`mean of ${b.scenarios.length}`, "", "", ...cells(b.mean.model), ...cells(b.mean.uniform), ...cells(b.mean.largest_list)],
+    ...meanRows(b),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => "  " + r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
@@ -39,14 +39,33 @@ export function formatBacktest(b: Backtest): string {
   const header = "  " + " ".repeat(widths[0] + widths[1] + widths[2] + 6) + [group("model", 3), group("uniform", 6), group("largest list", 9)].join("").trimEnd();
   return [
     `Backtest: seed ${b.seed}; P = probability given to what happened (higher is better); Brier (0 to 2) and log = −ln P (P floored at ${LOG_FLOOR}) are lower-is-better.`,
-    `Runs grow until sampling noise in P and in the model's Brier score is at most ${MAX_NOISE}.`,
+    `Runs grow until the sampling noise in P and in the model's Brier score, as a standard error (1 s.e.), is at most ${MAX_NOISE}.`,
     "",
     header,
-    line(rows[0]),
-    ...rows.slice(1, -1).map(line),
-    line(rows[rows.length - 1]),
+    ...rows.map(line),
     "",
     ...b.scenarios.map((s) => `  ${s.id}: ${s.observed.label} (${s.observed.date}). ${s.observed.source}`),
-    ...(b.scenarios.some((s) => !s.largest_list) ? ["", "  – the largest-list baseline does not apply: the scenario's outcomes do not name who governs."] : []),
+    ...(b.scenarios.some((s) => !s.largest_list) ? ["", "  – the largest-list baseline does not apply: the scenario's outcomes do not name who governs.", ...subsetNote(b)] : []),
   ].join("\n");
+}
+
+/**
+ * The mean over every scenario, and, when the largest-list baseline applies to only some of them, the
+ * means of all three forecasts over just those, so that the baseline is compared on its own cases.
+ */
+function meanRows(b: Backtest): string[][] {
+  const n = b.mean.scenarios;
+  const subset = b.mean.where_largest_list_applies;
+  if (!subset || subset.scenarios === n) return [[`mean (${n})`, "", "", ...cells(b.mean.model), ...cells(b.mean.uniform), ...cells(subset?.largest_list ?? null)]];
+  return [
+    [`mean (${n})`, "", "", ...cells(b.mean.model), ...cells(b.mean.uniform), ...cells(null)],
+    [`mean (${subset.scenarios} of ${n})`, "", "", ...cells(subset.model), ...cells(subset.uniform), ...cells(subset.largest_list)],
+  ];
+}
+
+function subsetNote(b: Backtest): string[] {
+  const subset = b.mean.where_largest_list_applies;
+  if (!subset) return [];
+  const which = subset.scenarios === 1 ? `the scenario where it applies (${subset.ids[0]})` : `the ${subset.scenarios} scenarios where it applies (those without –)`;
+  return [`  mean (${subset.scenarios} of ${b.mean.scenarios}): all three forecasts over ${which}, to compare them with it like for like.`];
 }

@@ -3,6 +3,7 @@ import { compareRunSets, DEFAULT_ALPHA, type Comparison } from "../../runner/com
 import { readRunSet, toJson } from "../../runner/runset.ts";
 import { UserError } from "../../scenario/problems.ts";
 import type { Io } from "../io.ts";
+import { percent as pct, points as pp } from "../format.ts";
 
 export function registerCompare(program: Command, io: Io): void {
   program
@@ -26,8 +27,6 @@ function parseAlpha(text: string): number {
 }
 
 function formatComparison(c: Comparison): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const pp = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}`;
   const lines = [
     `A: ${c.a.scenario} (seed ${c.a.seed}, ${c.a.runs.toLocaleString("en-US")} runs)   B: ${c.b.scenario} (seed ${c.b.seed}, ${c.b.runs.toLocaleString("en-US")} runs)`,
     "",

@@ -40,7 +40,7 @@ export function registerRun(program: Command, io: Io): void {
     .argument("[scenario]", "scenario file (YAML or JSON)", DEFAULT_SCENARIO)
     .option("--runs <n>", `number of runs (1 to ${MAX_RUNS})`, parseCount("--runs", MAX_RUNS), DEFAULT_RUNS)
     .option("--seed <s>", "master seed, a whole number", parseSeed, DEFAULT_SEED)
-    .option("--precision <e>", "run until every outcome's 95% interval half-width is at most e (e.g. 0.005)", parseFraction("--precision"))
+    .option("--precision <e>", "run until every outcome's 95% Wilson interval half-width (about 1.96 standard errors) is at most e (e.g. 0.005)", parseFraction("--precision"))
     .option("--max-runs <n>", "with --precision, the most runs to do", parseCount("--max-runs", MAX_RUNS), 10_000_000)
     .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
     .option("--chunk-size <n>", "runs per chunk (results do not depend on it)", parseCount("--chunk-size", 1_000_000), DEFAULT_CHUNK)

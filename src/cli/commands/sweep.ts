@@ -8,6 +8,7 @@ import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
 import { collect, parseCount, parseSeed } from "../options.ts";
 import type { Io } from "../io.ts";
+import { percent } from "../format.ts";
 
 export function registerSweep(program: Command, io: Io): void {
   program
@@ -35,7 +36,7 @@ export function registerSweep(program: Command, io: Io): void {
 }
 
 function formatSweep(sweep: Sweep): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(8);
+  const pct = (x: number) => percent(x).padStart(8);
   const ids = sweep.points[0].outcomes.map((o) => o.id);
   const keyWidth = Math.max(...sweep.vary.map((v) => v.path.length), 6);
   const lines = [`${sweep.scenario.title}: ${sweep.runs.toLocaleString("en-US")} runs per point, seed ${sweep.seed} at every point`, ""];
