@@ -7,6 +7,7 @@ import { UserError } from "../scenario/problems.ts";
 import { brierScore, brierSe, logScore, proportionSe } from "../stats/scores.ts";
 import type { Aggregate } from "../runner/aggregate.ts";
 import { runPooled } from "../runner/pooled.ts";
+import { binaryEvents, calibration, type Calibration } from "../stats/reliability.ts";
 import { largestListForecast, uniformForecast } from "./baselines.ts";
 
 /** Largest standard error (1 s.e., from sampling runs) allowed in the probability given to what happened and in the Brier score. */
@@ -56,11 +57,17 @@ export interface Backtest {
     largest_list: (Score & { scenarios: number }) | null;
     where_largest_list_applies: SubsetMeans | null;
   };
+  /** The model's calibration over every case × outcome. */
+  calibration: Calibration;
 }
+
+/** Equal-width forecast bins of the reliability diagram: few, since a training set has tens of case × outcome events. */
+export const DEFAULT_BINS = 5;
 
 export interface BacktestOptions {
   seed: number;
   workers: number;
+  bins?: number;
   onScenario?: (file: string) => void;
 }
 
@@ -79,7 +86,7 @@ export async function runBacktest(loaded: LoadedScenario[], options: BacktestOpt
     options.onScenario?.(scenario.file);
     scenarios.push(await scoreScenario(scenario, options));
   }
-  return { seed: options.seed, scenarios, mean: means(scenarios) };
+  return { seed: options.seed, scenarios, mean: means(scenarios), calibration: backtestCalibration(scenarios, options.bins) };
 }
 
 async function scoreScenario(loaded: LoadedScenario, options: BacktestOptions): Promise<ScenarioScore> {
@@ -116,6 +123,15 @@ function score(probabilities: number[], observed: number): Score {
 function noise(aggregate: Aggregate, observed: number): { p_observed: number; brier: number } {
   const p = aggregate.outcomes.map((c) => c / aggregate.runs);
   return { p_observed: proportionSe(p[observed], aggregate.runs), brier: brierSe(p, observed, aggregate.runs) };
+}
+
+/**
+ * How well calibrated the model's forecasts are over every case × outcome ("did this outcome happen?"):
+ * the reliability diagram, sharpness and the Brier decomposition (src/stats/reliability.ts). The binary
+ * events' mean Brier score times the number of outcomes is the multi-category Brier of the table.
+ */
+export function backtestCalibration(scenarios: ScenarioScore[], bins = DEFAULT_BINS): Calibration {
+  return calibration(binaryEvents(scenarios.map((s) => ({ probabilities: s.outcomes.map((o) => o.probability), observed: s.outcomes.findIndex((o) => o.id === s.observed.id) }))), bins);
 }
 
 export function means(scenarios: ScenarioScore[]): Backtest["mean"] {

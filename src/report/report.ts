@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../scenario/problems.ts";
 import { readRunSet, type RunSet } from "../runner/runset.ts";
-import { readSaved, SENSITIVITY, SWEEP } from "../runner/saved-shapes.ts";
+import { BACKTEST, readSaved, SENSITIVITY, SWEEP } from "../runner/saved-shapes.ts";
+import type { Backtest } from "../backtest/backtest.ts";
 import { compareRunSets } from "../runner/compare.ts";
 import type { Sweep } from "../runner/sweep.ts";
 import type { Sensitivity } from "../runner/sensitivity.ts";
@@ -11,26 +12,32 @@ import { VERSION } from "../version.ts";
 import { escapeHtml as h, page, type Section } from "./html.ts";
 import { renderSvg } from "./render.ts";
 import { ordinalPercentile, percent as pct, points } from "../cli/format.ts";
-import { metricHistogram, outcomeChart, sweepChart, tornadoChart } from "./specs.ts";
+import { metricHistogram, outcomeChart, reliabilityChart, sweepChart, tornadoChart } from "./specs.ts";
 
-type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity };
+type Input =
+  | { kind: "runset"; dir: string; runSet: RunSet }
+  | { kind: "sweep"; dir: string; sweep: Sweep }
+  | { kind: "sensitivity"; dir: string; result: Sensitivity }
+  | { kind: "backtest"; dir: string; backtest: Backtest };
 
 export function readInput(dir: string): Input {
   const sweepFile = path.join(dir, "sweep.json");
   if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: readSaved(SWEEP, sweepFile) as unknown as Sweep };
   const sensitivityFile = path.join(dir, "sensitivity.json");
   if (existsSync(sensitivityFile)) return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
+  const backtestFile = path.join(dir, "backtest.json");
+  if (existsSync(backtestFile)) return { kind: "backtest", dir, backtest: readSaved(BACKTEST, backtestFile) as unknown as Backtest };
   return { kind: "runset", dir, runSet: readRunSet(dir) };
 }
 
 const chart = (svg: string) => `<div class="chart">${svg}</div>`;
 
 export async function buildReport(dirs: string[]): Promise<string> {
-  if (dirs.length === 0) throw new UserError("report: expected at least one run set, sweep or sensitivity folder");
+  if (dirs.length === 0) throw new UserError("report: expected at least one run set, sweep, sensitivity or backtest folder");
   const inputs = dirs.map(readInput);
   const runSets = inputs.flatMap((i) => (i.kind === "runset" ? [i.runSet] : []));
   const names = runSets.map((r, k) => `${String.fromCharCode(65 + k)}: ${r.summary.scenario.id}`);
-  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : undefined);
+  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : inputs[0].kind === "backtest" ? { title: "Backtest" } : undefined);
   const sections: Section[] = [];
   if (runSets.length > 0) sections.push(await forecastSection(runSets, names));
   if (runSets.length === 2) sections.push(comparisonSection(runSets[0], runSets[1]));
@@ -41,6 +48,7 @@ export async function buildReport(dirs: string[]): Promise<string> {
   for (const input of inputs) {
     if (input.kind === "sweep") sections.push(await sweepSection(input.sweep));
     if (input.kind === "sensitivity") sections.push(await sensitivitySection(input.result));
+    if (input.kind === "backtest") sections.push(await backtestSection(input.backtest));
   }
   if (runSets.length > 0) sections.push(provenanceSection(runSets, names));
   const question = runSets[0]?.summary.scenario.question;
@@ -94,6 +102,21 @@ async function sensitivitySection(result: Sensitivity): Promise<Section> {
   const charts: string[] = [];
   for (const o of outcomes) charts.push(chart(await renderSvg(tornadoChart(result, o))));
   return { title: "Sensitivity (tornado)", body: `${charts.join("")}<p class="muted">Each input pinned at its ${ordinalPercentile(result.quantiles[0])} (blue) and ${ordinalPercentile(result.quantiles[1])} (red) percentile, ${result.runs.toLocaleString("en-US")} runs each.</p>` };
+}
+
+async function backtestSection(b: Backtest): Promise<Section> {
+  const f = (x: number) => x.toFixed(3);
+  const rows = b.scenarios.map((s) => `<tr><td>${h(s.id)}</td><td>${h(s.observed.label)}</td><td class="num">${f(s.model.p_observed)}</td><td class="num">${f(s.model.brier)}</td><td class="num">${f(s.model.log_score)}</td><td class="num">${f(s.uniform.p_observed)}</td></tr>`);
+  const mean = `<tr><th>mean (${b.scenarios.length})</th><th></th><th class="num">${f(b.mean.model.p_observed)}</th><th class="num">${f(b.mean.model.brier)}</th><th class="num">${f(b.mean.model.log_score)}</th><th class="num">${f(b.mean.uniform.p_observed)}</th></tr>`;
+  const d = b.calibration.decomposition;
+  const decomposition = `<table><tr><th>Brier per event</th><th>reliability (lower is better)</th><th>resolution (higher is better)</th><th>uncertainty</th><th>within-bin</th><th>sharpness</th></tr>
+<tr>${[d.brier, d.reliability, d.resolution, d.uncertainty, d.withinBinVariance - d.withinBinCovariance, b.calibration.sharpness].map((x) => `<td class="num">${f(x)}</td>`).join("")}</tr></table>`;
+  return {
+    title: `Backtest (${b.scenarios.length} cases, seed ${b.seed})`,
+    body: `<table><tr><th>case</th><th>what happened</th><th>P</th><th>Brier</th><th>log</th><th>P (uniform)</th></tr>${rows.join("")}${mean}</table>
+${chart(await renderSvg(reliabilityChart(b.calibration)))}${decomposition}
+<p class="muted">Calibration over ${b.calibration.events} events (each case × outcome). Bars: 95% Wilson intervals of the observed frequency; point size: events in the bin. Brier per event = reliability − resolution + uncertainty + within-bin terms (Murphy 1973; Stephenson, Coelho &amp; Jolliffe 2008).</p>`,
+  };
 }
 
 function provenanceSection(runSets: RunSet[], names: string[]): Section {

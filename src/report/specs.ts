@@ -3,6 +3,7 @@ import type { Summary } from "../runner/summary.ts";
 import type { Sweep } from "../runner/sweep.ts";
 import type { Sensitivity } from "../runner/sensitivity.ts";
 import { GRID } from "../stats/histogram.ts";
+import type { Calibration } from "../stats/reliability.ts";
 
 type Spec = Record<string, unknown>;
 const WIDTH = 520;
@@ -81,6 +82,26 @@ export function tornadoChart(result: Sensitivity, outcome: string): Spec {
       { mark: { type: "rule", strokeWidth: 8, opacity: 0.6 }, encoding: { y: { field: "input", type: "nominal", sort: { field: "swing", order: "descending" }, title: null, axis: { labelLimit: 320 } }, x: { field: "low", type: "quantitative", axis: { format: "%" }, title: "probability" }, x2: { field: "high" } } },
       { mark: { type: "point", filled: true, color: "#1f77b4" }, encoding: { y: { field: "input", type: "nominal", sort: { field: "swing", order: "descending" } }, x: { field: "low", type: "quantitative" } } },
       { mark: { type: "point", filled: true, color: "#d62728" }, encoding: { y: { field: "input", type: "nominal", sort: { field: "swing", order: "descending" } }, x: { field: "high", type: "quantitative" } } },
+    ],
+  };
+}
+
+/**
+ * Reliability diagram: each forecast bin's mean forecast against how often its events happened, with
+ * the 95% Wilson interval and a point sized by the bin's count; the diagonal is perfect calibration.
+ */
+export function reliabilityChart(calibration: Calibration): Spec {
+  const values = calibration.bins.map((b) => ({ bin: `${Math.round(b.lo * 100)}–${Math.round(b.hi * 100)}%`, forecast: b.forecast, observed: b.observed, low: b.interval[0], high: b.interval[1], events: b.count }));
+  const axis = (title: string) => ({ type: "quantitative", scale: { domain: [0, 1] }, axis: { format: "%" }, title });
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: 360,
+    height: 360,
+    title: "Reliability: forecast probability against how often it happened",
+    layer: [
+      { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: "line", color: "#999", strokeDash: [4, 4] }, encoding: { x: { field: "x", ...axis("mean forecast probability") }, y: { field: "y", ...axis("observed frequency") } } },
+      { data: { values }, mark: { type: "rule", color: "#1f77b4" }, encoding: { x: { field: "forecast", type: "quantitative" }, y: { field: "low", type: "quantitative" }, y2: { field: "high" } } },
+      { data: { values }, mark: { type: "point", filled: true, color: "#1f77b4" }, encoding: { x: { field: "forecast", type: "quantitative" }, y: { field: "observed", type: "quantitative" }, size: { field: "events", type: "quantitative", title: "events" }, tooltip: [{ field: "bin" }, { field: "events" }] } },
     ],
   };
 }

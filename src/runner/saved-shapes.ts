@@ -71,6 +71,21 @@ export const SensitivityShape = z.looseObject({
   })),
 });
 
+const Fraction = z.number().min(0).max(1);
+const ScoreShape = z.looseObject({ p_observed: Fraction, brier: z.number().min(0), log_score: z.number().min(0) });
+
+export const BacktestShape = z.looseObject({
+  seed: count,
+  scenarios: z.array(z.looseObject({ id: z.string(), title: z.string(), runs: count, observed: z.looseObject({ id: z.string(), label: z.string(), date: z.string() }), model: ScoreShape, uniform: ScoreShape, largest_list: ScoreShape.nullable() })).min(1),
+  mean: z.looseObject({ model: ScoreShape, uniform: ScoreShape }),
+  calibration: z.looseObject({
+    events: count,
+    sharpness: z.number(),
+    bins: z.array(z.object({ lo: Fraction, hi: Fraction, count, forecast: Fraction, observed: Fraction, interval: z.tuple([Fraction, Fraction]) })),
+    decomposition: z.object({ brier: z.number(), reliability: z.number(), resolution: z.number(), uncertainty: z.number(), withinBinVariance: z.number(), withinBinCovariance: z.number() }),
+  }),
+});
+
 export const SummaryShape = z.looseObject({
   scenario: z.looseObject({ id: z.string(), title: z.string(), question: z.string(), sha256: z.string() }),
   seed: count,
@@ -91,6 +106,7 @@ export const MANIFEST = { shape: ManifestShape, what: "a bazaar manifest", conta
 export const SUMMARY = { shape: SummaryShape, what: "a bazaar summary", container: "run set" };
 export const CHECKPOINT = { shape: CheckpointShape, what: "a bazaar checkpoint", container: "run set" };
 export const SWEEP = { shape: SweepShape, what: "a bazaar sweep", container: "sweep" };
+export const BACKTEST = { shape: BacktestShape, what: "a bazaar backtest", container: "backtest" };
 export const SENSITIVITY = { shape: SensitivityShape, what: "a bazaar sensitivity analysis", container: "sensitivity analysis" };
 
 /** Reads `file` as a saved file of `kind`, or throws a UserError saying what is wrong with it. */

@@ -16,13 +16,14 @@ const bazaar = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 describe("report.html in a real browser", () => {
   it("renders every chart with the right number of marks, no console errors, nothing from the network", async () => {
     expect(existsSync(CHROMIUM), "Debian's chromium must be installed (.ci/run installs it)").toBe(true);
-    const [a, b, sweep, sens] = [temp(), temp(), temp(), temp()];
+    const [a, b, sweep, sens, back] = [temp(), temp(), temp(), temp(), temp()];
     expect(bazaar(["run", scenarioFile("maliki-sadr-2024.yaml"), "--runs", "600", "--out", a]).status).toBe(0);
     expect(bazaar(["run", scenarioFile("us-drawdown.yaml"), "--runs", "600", "--out", b]).status).toBe(0);
     expect(bazaar(["sweep", fixture("pair.yaml"), "--vary", "drivers.iran_pressure=0:1:4", "--runs", "200", "--out", sweep]).status).toBe(0);
     expect(bazaar(["sensitivity", "--runs", "100", "--out", sens]).status).toBe(0);
+    expect(bazaar(["backtest", fixture("observed-pair.yaml"), "--out", back, "--json"]).status).toBe(0);
     const report = path.join(temp(), "report.html");
-    const made = bazaar(["report", a, b, sweep, sens, "--out", report]);
+    const made = bazaar(["report", a, b, sweep, sens, back, "--out", report]);
     expect(made.status).toBe(0);
     const html = readFileSync(report, "utf8");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org|vega\.github\.io)/);
@@ -39,8 +40,8 @@ describe("report.html in a real browser", () => {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       const charts = page.locator("svg.marks");
-      // outcomes (1) + metric histograms (8 numeric metrics) + sweep (1) + tornado per outcome (3)
-      expect(await charts.count()).toBe(13);
+      // outcomes (1) + metric histograms (8 numeric metrics) + sweep (1) + tornado per outcome (3) + reliability (1)
+      expect(await charts.count()).toBe(14);
       // The outcome chart: 3 outcomes × 2 run sets = 6 bars, and 6 interval rules.
       const outcomes = charts.first();
       expect(await outcomes.locator("g.mark-rect.role-mark path").count()).toBe(6);
@@ -50,6 +51,11 @@ describe("report.html in a real browser", () => {
       expect(await sweepChart.locator("g.mark-line.role-mark path").count()).toBe(2);
       expect(await sweepChart.locator("g.mark-symbol.role-mark path").count()).toBe(8);
       await expect(page.locator("p.verdict").textContent()).resolves.toMatch(/sampling noise/);
+      // The reliability diagram: one point and one interval rule per non-empty bin (the pair's two outcomes: two bins), and the diagonal.
+      const reliability = page.locator("section", { hasText: "Backtest (" }).locator("svg.marks");
+      expect(await reliability.locator("g.mark-symbol.role-mark path").count()).toBe(2);
+      expect(await reliability.locator("g.mark-rule.role-mark line").count()).toBe(2);
+      expect(await reliability.locator("g.mark-line.role-mark path").count()).toBe(1);
       const shot = path.join(temp(), "report.png");
       await page.screenshot({ path: shot });
       expect(readFileSync(shot).length).toBeGreaterThan(10_000);

@@ -1,7 +1,10 @@
 import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { historicalScenarios, MAX_NOISE, runBacktest, type Backtest, type Score } from "../../backtest/backtest.ts";
+import { DEFAULT_BINS, historicalScenarios, MAX_NOISE, runBacktest, type Backtest, type Score } from "../../backtest/backtest.ts";
+import { percent } from "../format.ts";
+import { writeFileAtomic } from "../../runner/atomic.ts";
+import { mkdirSync } from "node:fs";
 import { LOG_FLOOR } from "../../stats/scores.ts";
 import { loadScenarioFile } from "../../scenario/load.ts";
 import { toJson } from "../../runner/runset.ts";
@@ -17,10 +20,17 @@ export function registerBacktest(program: Command, io: Io): void {
     .argument("[scenarios...]", "scenario files with `observed` (default: the training set, every such file in the shipped scenarios/history/)")
     .option("--seed <s>", "master seed", parseSeed, DEFAULT_SEED)
     .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
+    .option("--bins <n>", "equal-width forecast bins of the reliability diagram", parseCount("--bins", 20), DEFAULT_BINS)
+    .option("--out <dir>", "also write backtest.json to this folder (for `bazaar report`)")
     .option("--json", "print the backtest as JSON on stdout")
-    .action(async (files: string[], options: { seed: number; workers: number; json?: boolean }) => {
+    .action(async (files: string[], options: { seed: number; workers: number; bins: number; out?: string; json?: boolean }) => {
       const chosen = files.length > 0 ? files.map((f) => loadScenarioFile(f)) : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios", "history"));
-      const backtest = await runBacktest(chosen, { seed: options.seed, workers: options.workers, onScenario: (f) => io.err(`backtest: ${io.relative(f)}\n`) });
+      const backtest = await runBacktest(chosen, { seed: options.seed, workers: options.workers, bins: options.bins, onScenario: (f) => io.err(`backtest: ${io.relative(f)}\n`) });
+      if (options.out) {
+        mkdirSync(options.out, { recursive: true });
+        writeFileAtomic(path.join(options.out, "backtest.json"), toJson(backtest));
+        io.err(`backtest: wrote ${io.relative(path.resolve(options.out, "backtest.json"))}\n`);
+      }
       io.out(options.json ? toJson(backtest) : formatBacktest(backtest) + "\n");
     });
 }
@@ -46,7 +56,26 @@ export function formatBacktest(b: Backtest): string {
     "",
     ...b.scenarios.map((s) => `  ${s.id}: ${s.observed.label} (${s.observed.date}). ${s.observed.source}`),
     ...(b.scenarios.some((s) => !s.largest_list) ? ["", "  – the largest-list baseline does not apply: the scenario's outcomes do not name who governs.", ...subsetNote(b)] : []),
+    "",
+    ...calibrationLines(b),
   ].join("\n");
+}
+
+/** The reliability diagram as a table, sharpness, and the Brier decomposition (docs/statistics.md). */
+export function calibrationLines(b: Backtest): string[] {
+  const c = b.calibration;
+  if (c.events === 0) return [];
+  const d = c.decomposition;
+  const f = (x: number) => x.toFixed(3);
+  const rows = c.bins.map((bin) => [`${percent(bin.lo)}–${percent(bin.hi)}`, String(bin.count), percent(bin.forecast), percent(bin.observed), `[${percent(bin.interval[0])}, ${percent(bin.interval[1])}]`]);
+  const table = [["forecast bin", "events", "mean forecast", "happened", "95% interval"], ...rows];
+  const widths = table[0].map((_, k) => Math.max(...table.map((r) => r[k].length)));
+  return [
+    `Calibration over ${c.events} events (each case × outcome: did it happen?). Well calibrated: "happened" near "mean forecast".`,
+    ...table.map((r) => "  " + r.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join("  ")),
+    `  Brier per event ${f(d.brier)} = reliability ${f(d.reliability)} − resolution ${f(d.resolution)} + uncertainty ${f(d.uncertainty)} + within-bin ${f(d.withinBinVariance - d.withinBinCovariance)} (Murphy 1973; Stephenson et al. 2008).`,
+    `  Reliability: lower is better; resolution: higher is better. Sharpness (variance of the forecasts): ${f(c.sharpness)}.`,
+  ];
 }
 
 /**
