@@ -47,7 +47,7 @@ export function compareSummaries(a: Summary, b: Summary, alpha = DEFAULT_ALPHA):
   if (a.seed === b.seed && a.scenario.sha256 !== b.scenario.sha256) warnings.push("both use the same seed: common random numbers make the test conservative (real differences are, if anything, understated)");
   const outcomes = shared.map((oa): OutcomeComparison => {
     const ob = b.outcomes.find((o) => o.id === oa.id)!;
-    const { difference, ci95 } = newcombeDifference(ob.count, b.runs, oa.count, a.runs);
+    const { difference, interval: ci95 } = newcombeDifference(ob.count, b.runs, oa.count, a.runs);
     return { id: oa.id, label: oa.label, a: oa.probability, b: ob.probability, difference, ci95, beyondNoise: ci95[0] > 0 || ci95[1] < 0 };
   });
   const countsA = shared.map((o) => o.count);

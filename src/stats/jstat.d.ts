@@ -2,6 +2,7 @@
 declare module "jstat" {
   const jStat: {
     chisquare: { cdf(x: number, dof: number): number };
+    normal: { inv(p: number, mean: number, sd: number): number };
   };
   export default jStat;
 }
