@@ -106,3 +106,48 @@ export function bootstrapShift(a: [number, number][], b: [number, number][], see
   }
   return { mean: percentileInterval(means, estimate.mean), median: percentileInterval(medians, estimate.median) };
 }
+
+/**
+ * Shift between nested samples: the bigger sample is `small` plus `extra` (the same runs plus others),
+ * so the two are not independent. `small` and `extra` are: each replicate resamples both, and the
+ * shift is θ(small* ∪ extra*) − θ(small*) (negated when the bigger sample is A, `bigIsB` false). When
+ * the two hold more than MAX_RESAMPLE values together, both are resampled at one fraction c of their
+ * sizes (keeping their proportion) and each replicate's deviation from the estimate is shrunk by √c.
+ */
+export function bootstrapNestedShift(small: [number, number][], extra: [number, number][], seed: number, label: string, bigIsB: boolean): Shifts | null {
+  const values = unionValues(small, extra);
+  const es = onGrid(small, values);
+  const ee = onGrid(extra, values);
+  if (es.n === 0 || ee.n === 0) return null;
+  const c = Math.min(1, MAX_RESAMPLE / (es.n + ee.n));
+  const [sizeS, sizeE] = [Math.max(1, Math.round(es.n * c)), Math.max(1, Math.round(ee.n * c))];
+  const factor = Math.sqrt((sizeS + sizeE) / (es.n + ee.n));
+  const sign = bigIsB ? 1 : -1;
+  const shiftOf = (s: Float64Array, e: Float64Array, union: Float64Array): Stats => {
+    for (let i = 0; i < union.length; i++) union[i] = s[i] + e[i];
+    const [ss, su] = [statsOf(es.values, s), statsOf(es.values, union)];
+    return { mean: sign * (su.mean - ss.mean), median: sign * (su.median - ss.median) };
+  };
+  const buffers = [new Float64Array(values.length), new Float64Array(values.length), new Float64Array(values.length)];
+  const estimate = shiftOf(countsOf(es), countsOf(ee), buffers[2]);
+  const rng = labelledRng(seed, `bootstrap:${label}`);
+  const means: number[] = [];
+  const medians: number[] = [];
+  for (let r = 0; r < BOOTSTRAP_REPLICATES; r++) {
+    const shift = shiftOf(resampleCounts(es, sizeS, rng, buffers[0]), resampleCounts(ee, sizeE, rng, buffers[1]), buffers[2]);
+    means.push(estimate.mean + (shift.mean - estimate.mean) * factor);
+    medians.push(estimate.median + (shift.median - estimate.median) * factor);
+  }
+  return { mean: percentileInterval(means, estimate.mean), median: percentileInterval(medians, estimate.median) };
+}
+
+/** The sorted keys found in either histogram. */
+function unionValues(a: [number, number][], b: [number, number][]): number[] {
+  return [...new Set([...a.map(([k]) => k), ...b.map(([k]) => k)])].sort((x, y) => x - y);
+}
+
+/** A histogram laid on a shared grid of keys (absent keys count 0, and are never drawn). */
+function onGrid(entries: [number, number][], keys: number[]): Empirical {
+  const counts = new Map(entries);
+  return empirical(keys.map((k) => [k, counts.get(k) ?? 0]));
+}

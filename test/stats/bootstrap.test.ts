@@ -3,7 +3,7 @@
 // of two independent means, estimate ± z·√(s_A²/n_A + s_B²/n_B), computed here in closed form from the
 // same histograms (for a mean, the bootstrap and normal-theory intervals agree up to Monte Carlo error).
 import { describe, expect, it } from "vitest";
-import { bootstrapShift, BOOTSTRAP_REPLICATES, MAX_RESAMPLE } from "../../src/stats/bootstrap.ts";
+import { bootstrapNestedShift, bootstrapShift, BOOTSTRAP_REPLICATES, MAX_RESAMPLE } from "../../src/stats/bootstrap.ts";
 import { GRID } from "../../src/stats/histogram.ts";
 import { Z95 } from "../../src/stats/wilson.ts";
 
@@ -50,5 +50,30 @@ describe("bootstrap mean shift on large samples", () => {
     // (1 sd); the mean of 3 seeds by ≈ 2.8%. 0.1 is 3.6 of those standard errors.
     expect(BOOTSTRAP_REPLICATES).toBe(400);
     expect(Math.abs(ratio - 1)).toBeLessThan(0.1);
+  });
+});
+
+describe("bootstrap shift between nested samples (the bigger one holds the smaller one's runs)", () => {
+  // B = S ∪ E (n shared runs, m extra): mean(B) − mean(A) = m/(n+m)·(mean(E) − mean(S)), with variance
+  // (m/(n+m))²·(s_E²/m + s_S²/n). Below and above the resample cap.
+  const cases = [[3_000, 6_000], [30_000, 60_000]] as const;
+  it.each(cases)("has the normal-theory width of the paired difference (n = %i shared, m = %i extra)", (n, m) => {
+    const small = binomialSample(n, 0);
+    const extra = binomialSample(m, 0.01);
+    const [rs, re] = [meanAndVariance(small), meanAndVariance(extra)];
+    const w = re.n / (rs.n + re.n); // the sizes after rounding the counts
+    const referenceHalfWidth = Z95 * w * Math.sqrt(re.variance / re.n + rs.variance / rs.n);
+    const seeds = [1, 2, 3];
+    const shifts = seeds.map((seed) => bootstrapNestedShift(small, extra, seed, "metric", true)!.mean);
+    let ratio = 0;
+    for (const shift of shifts) {
+      expect(shift.estimate).toBeCloseTo(w * (re.mean - rs.mean), 12);
+      ratio += (shift.ci95[1] - shift.ci95[0]) / (2 * referenceHalfWidth) / seeds.length;
+    }
+    expect(Math.abs(ratio - 1)).toBeLessThan(0.1); // as above: 0.1 ≈ 3.6 Monte Carlo standard errors
+    // A − B when A is the bigger one: the same replicates, negated.
+    const reversed = bootstrapNestedShift(small, extra, seeds[0], "metric", false)!.mean;
+    expect(reversed.estimate).toBeCloseTo(-shifts[0].estimate, 12);
+    expect(reversed.ci95[0]).toBeCloseTo(-shifts[0].ci95[1], 12);
   });
 });
