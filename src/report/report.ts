@@ -6,6 +6,7 @@ import { readRunSet, type RunSet } from "../runner/runset.ts";
 import { BACKTEST, readSaved, SENSITIVITY, SWEEP } from "../runner/saved-shapes.ts";
 import type { Backtest } from "../backtest/backtest.ts";
 import { compareRunSets } from "../runner/compare.ts";
+import { levelText } from "../stats/multiplicity.ts";
 import type { Sweep } from "../runner/sweep.ts";
 import type { Sensitivity } from "../runner/sensitivity.ts";
 import { VERSION } from "../version.ts";
@@ -71,12 +72,13 @@ async function forecastSection(runSets: RunSet[], names: string[]): Promise<Sect
 
 function comparisonSection(a: RunSet, b: RunSet): Section {
   const c = compareRunSets(a, b);
-  const rows = c.outcomes.map((o) => `<tr><td>${h(o.label)}</td><td class="num">${pct(o.a)}</td><td class="num">${pct(o.b)}</td><td class="num">${points(o.difference)} pp</td><td class="num">[${points(o.ci95[0])}, ${points(o.ci95[1])}]</td></tr>`);
+  const rows = c.outcomes.map((o) => `<tr><td>${h(o.label)}</td><td class="num">${pct(o.a)}</td><td class="num">${pct(o.b)}</td><td class="num">${points(o.difference)} pp</td><td class="num">[${points(o.interval[0])}, ${points(o.interval[1])}]${o.beyondNoise ? " *" : ""}</td></tr>`);
   const diffs = c.assumptions.slice(0, 40).map((d) => `<tr><td><code>${h(d.path)}</code></td><td>${h(JSON.stringify(d.a) ?? "(absent)")}</td><td>${h(JSON.stringify(d.b) ?? "(absent)")}</td></tr>`);
   return {
     title: "Comparison of A and B",
     body: `<p class="verdict">${h(c.verdict)}</p>${c.warnings.map((w) => `<p class="muted">Note: ${h(w)}</p>`).join("")}
-<table><tr><th>outcome</th><th>A</th><th>B</th><th>B − A</th><th>95% interval (Newcombe)</th></tr>${rows.join("")}</table>
+${c.agreement ? `<p class="muted">Note: ${h(c.agreement)}</p>` : ""}
+<table><tr><th>outcome</th><th>A</th><th>B</th><th>B − A</th><th>${levelText(c.intervals.level)} interval (Newcombe, 1 − α/k with α = ${c.intervals.alpha}, k = ${c.intervals.tests}; * excludes 0)</th></tr>${rows.join("")}</table>
 <p>${c.assumptions.length === 0 ? "The two scenarios make the same assumptions." : `Assumptions that differ (${c.assumptions.length}):`}</p>${diffs.length ? `<table><tr><th>path</th><th>A</th><th>B</th></tr>${diffs.join("")}</table>` : ""}`,
   };
 }

@@ -1,7 +1,7 @@
 // End-to-end: the commands analysts use to tweak assumptions, spawned as the real program.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOT, fixture, scenarioFile } from "../helpers.ts";
@@ -72,18 +72,31 @@ describe("tweaking assumptions from the command line", () => {
 });
 
 describe("bazaar compare", () => {
-  it("compares two run sets, says whether the difference exceeds noise, exits 0 either way", () => {
+  it("compares two run sets, says whether the difference exceeds noise, exits 0 either way; refuses sets with no shared outcome", () => {
     const a = temp();
     const b = temp();
     expect(bazaar(["run", fixture("pair.yaml"), "--runs", "2000", "--seed", "1", "--out", a]).code).toBe(0);
     expect(bazaar(["run", fixture("pair.yaml"), "--runs", "2000", "--seed", "2", "--set", "drivers.iran_pressure=0.9", "--out", b]).code).toBe(0);
     const r = bazaar(["compare", a, b]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/differ beyond sampling noise \(G = [\d.]+ on 1 df, p [<=]/);
+    expect(r.stdout).toMatch(/differ beyond sampling noise \(G = [\d.]+ on 1 df over 2 outcomes, p [<=]/);
+    expect(r.stdout).toMatch(/B − A \(pp\)  99% interval\n/);
+    expect(r.stdout).toMatch(/Intervals: Newcombe's hybrid score interval at 99% = 1 − α, α = 0\.01 \(with two outcomes both rows are one test/);
     expect(r.stdout).toContain("drivers.iran_pressure: 0.5 → 0.9");
-    const same = bazaar(["compare", a, a, "--json"]);
+    const same = bazaar(["compare", a, a]);
     expect(same.code).toBe(0);
-    expect(JSON.parse(same.stdout).exceedsNoise).toBe(false);
+    expect(same.stderr).toBe("warning: A and B hold the same 2,000 runs (same scenario, seed and bazaar version): every difference is zero by construction\n");
+    expect(same.stdout.match(/ \+0\.0   \[\+0\.0, \+0\.0\]\n/g)).toHaveLength(2);
+    expect(same.stdout).toMatch(/\nIdentical runs: A and B hold the same runs .* every difference is zero by construction and there is nothing to test\.\n/);
+
+    // Run sets that share no outcome: refused with exit 2, a message and no stack trace.
+    const renamed = path.join(temp(), "renamed.yaml");
+    writeFileSync(renamed, readFileSync(fixture("pair.yaml"), "utf8").replace("id: together", "id: joint").replace("id: apart", "id: split"));
+    const other = temp();
+    expect(bazaar(["run", renamed, "--runs", "50", "--out", other]).code).toBe(0);
+    const refused = bazaar(["compare", a, other]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("bazaar: compare: A and B have no outcome in common (A: together, apart; B: joint, split), so no outcome share can be compared; compare run sets of scenarios with at least one outcome id in common\n");
   });
 
   it("exits 2 on something that is not a run set", () => {

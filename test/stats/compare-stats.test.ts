@@ -9,7 +9,7 @@ import { GRID } from "../../src/stats/histogram.ts";
 
 describe("Newcombe's difference interval (method 10)", () => {
   it("matches Newcombe 1998, Table II: 56/70 − 48/80", () => {
-    const { difference, ci95 } = newcombeDifference(56, 70, 48, 80);
+    const { difference, interval: ci95 } = newcombeDifference(56, 70, 48, 80);
     expect(difference).toBeCloseTo(0.2, 10);
     expect(ci95[0]).toBeCloseTo(0.0524, 4);
     expect(ci95[1]).toBeCloseTo(0.3339, 4);
@@ -17,11 +17,11 @@ describe("Newcombe's difference interval (method 10)", () => {
 
   it("contains 0 for equal proportions and is antisymmetric", () => {
     const a = newcombeDifference(30, 100, 30, 100);
-    expect(a.ci95[0]).toBeLessThan(0);
-    expect(a.ci95[1]).toBeGreaterThan(0);
+    expect(a.interval[0]).toBeLessThan(0);
+    expect(a.interval[1]).toBeGreaterThan(0);
     const b = newcombeDifference(10, 50, 20, 60);
     const c = newcombeDifference(20, 60, 10, 50);
-    expect(b.ci95[0]).toBeCloseTo(-c.ci95[1], 12);
+    expect(b.interval[0]).toBeCloseTo(-c.interval[1], 12);
   });
 });
 
