@@ -17,6 +17,7 @@ import { csvHeader } from "./records.ts";
 import { checkRunSetFolder, clearRunSet, platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
 import { summarize, type Summary } from "./summary.ts";
 import type { ChunkResult } from "./chunk.ts";
+import { stopPoint } from "./stop-hook.ts";
 
 export interface JobOptions {
   /** Runs to do, or with `precision` the most runs to do. */
@@ -113,6 +114,7 @@ async function execute(
     aggregate.merge(Aggregate.fromJSON(model, result.aggregate));
     records?.append(result.records!);
     chunksDone++;
+    stopPoint("chunk-merged");
     reached = precisionReached(aggregate, options.precision);
     if (performance.now() - lastCheckpoint >= (options.checkpointInterval ?? 1000)) {
       checkpointNow(false);
@@ -121,6 +123,7 @@ async function execute(
     options.onProgress?.(aggregate.runs, planned);
   };
   options.onProgress?.(aggregate.runs, planned);
+  stopPoint("batch-started");
   await runner.run(chunks.slice(chunksDone), onResult, () => reached || isInterrupted());
 
   if (isInterrupted()) {
@@ -128,7 +131,9 @@ async function execute(
     records?.close();
     return { status: "interrupted", runsDone: aggregate.runs, dir: options.dir };
   }
+  stopPoint("runs-done");
   const checkpointText = checkpointNow(true);
+  stopPoint("checkpoint-complete");
   const recordHashes = records ? await records.finish() : {};
   const seconds = (performance.now() - t0) / 1000;
   const summary = summarize(loaded, model, aggregate, options.seed);
@@ -153,6 +158,7 @@ async function execute(
     platform: platformInfo(),
   };
   const runSet = writeRunSet(options.dir, manifest, summary, { "checkpoint.json": { sha256: sha256(checkpointText) }, ...recordHashes });
+  stopPoint("manifest-written");
   return { status: "complete", summary, runSet, seconds };
 }
 
@@ -223,6 +229,7 @@ class RecordFiles {
       const from = path.join(this.dir, `${name}.partial`);
       hashes[name] = { sha256: await hashFile(from) };
       renameSync(from, path.join(this.dir, name));
+      stopPoint(`${name as "runs.jsonl" | "runs.csv"}-renamed`);
     }
     return hashes;
   }

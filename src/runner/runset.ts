@@ -11,6 +11,7 @@ import { CHECKPOINT, MANIFEST, parseSaved, readSaved, readSavedText, SUMMARY } f
 import { isTempFile, removeFile, writeFileAtomic } from "./atomic.ts";
 import { CHECKPOINT_FILE, type Checkpoint } from "./checkpoint.ts";
 import type { Summary } from "./summary.ts";
+import { stopPoint } from "./stop-hook.ts";
 
 export interface Manifest {
   tool: "bazaar";
@@ -50,6 +51,7 @@ export function toJson(value: unknown): string {
 export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summary: Summary, otherFiles: Manifest["files"] = {}): RunSet {
   const summaryText = toJson(summary);
   writeFileAtomic(path.join(dir, "summary.json"), summaryText);
+  stopPoint("summary-written");
   const full: Manifest = { ...manifest, files: { "summary.json": { sha256: sha256(summaryText) }, ...otherFiles } };
   writeFileAtomic(path.join(dir, "manifest.json"), toJson(full));
   return { dir, manifest: full, summary };
