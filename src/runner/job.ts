@@ -9,7 +9,7 @@ import { UserError } from "../scenario/problems.ts";
 import { wilsonInterval } from "../stats/wilson.ts";
 import { VERSION } from "../version.ts";
 import { Aggregate } from "./aggregate.ts";
-import { ensureDir, writeAll } from "./atomic.ts";
+import { ensureDir, removeFile, writeAll } from "./atomic.ts";
 import { identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentity, type Checkpoint } from "./checkpoint.ts";
 import { chunkCount, shardChunks, type Shard } from "./plan.ts";
 import { createRunner } from "./pool.ts";
@@ -84,6 +84,7 @@ function openCheckpoint(options: JobOptions, identity: BatchIdentity): Checkpoin
   if (differences.length > 0) {
     throw new UserError(`${options.dir}: cannot resume a different batch (${differences.join("; ")})`);
   }
+  checkRecordsToResume(options.dir, existing);
   return existing;
 }
 
@@ -94,14 +95,15 @@ async function execute(
   const started = new Date();
   const t0 = performance.now();
   ensureDir(options.dir);
-  if (!resumed) clearRunSet(options.dir);
+  if (resumed) removeFile(path.join(options.dir, "manifest.json")); // no run set until this one is finished again
+  else clearRunSet(options.dir);
   const aggregate = resumed ? Aggregate.fromJSON(model, resumed.aggregate) : new Aggregate(model);
   const chunks = options.precision !== undefined
     ? Array.from({ length: chunkCount(options.runs, options.chunkSize) }, (_, c) => c)
     : shardChunks(options.runs, options.chunkSize, options.shard);
   const planned = options.precision !== undefined ? options.runs : chunks.reduce((sum, c) => sum + Math.min(options.chunkSize, options.runs - c * options.chunkSize), 0);
   let chunksDone = resumed?.chunks_done ?? 0;
-  const records = options.records ? RecordFiles.open(options.dir, model, resumed?.records_bytes ?? null) : undefined;
+  const records = options.records ? RecordFiles.open(options.dir, model, resumed?.records_bytes ?? null, resumed?.complete === true) : undefined;
   let reached = resumed ? precisionReached(aggregate, options.precision) : false;
   let lastCheckpoint = performance.now();
   const checkpointNow = (complete: boolean) =>
@@ -124,7 +126,7 @@ async function execute(
   };
   options.onProgress?.(aggregate.runs, planned);
   stopPoint("batch-started");
-  await runner.run(chunks.slice(chunksDone), onResult, () => reached || isInterrupted());
+  await runner.run(resumed?.complete ? [] : chunks.slice(chunksDone), onResult, () => reached || isInterrupted());
 
   if (isInterrupted()) {
     checkpointNow(false);
@@ -185,23 +187,20 @@ class RecordFiles {
   private constructor(
     private readonly dir: string,
     private readonly fds: { jsonl: number; csv: number },
-    private sizes: { jsonl: number; csv: number },
+    private sizes: RecordBytes,
   ) {}
 
-  static open(dir: string, model: Model, resumeAt: { jsonl: number; csv: number } | null): RecordFiles {
-    const partial = (name: string) => path.join(dir, `${name}.partial`);
-    if (resumeAt && (!existsSync(partial("runs.jsonl")) || !existsSync(partial("runs.csv")))) {
-      throw new UserError(`${dir}: the checkpoint expects runs.jsonl.partial and runs.csv.partial, which are missing; start the batch again without --resume`);
-    }
-    const open = (name: string, size: number | null) => {
-      if (size !== null && statSync(partial(name)).size < size) {
-        throw new UserError(`${partial(name)}: holds ${statSync(partial(name)).size} bytes, fewer than the ${size} the checkpoint recorded: the records are incomplete; start the batch again without --resume`);
-      }
-      const fd = openSync(partial(name), size === null ? "w" : "r+");
-      if (size !== null) ftruncateSync(fd, size);
+  /** New record files, or (`resumeAt`) the files checkRecordsToResume accepted, cut back to the checkpoint's length. */
+  static open(dir: string, model: Model, resumeAt: RecordBytes | null, batchComplete: boolean): RecordFiles {
+    const open = (kind: keyof RecordBytes) => {
+      const file = path.join(dir, `${RECORD_FILES[kind]}.partial`);
+      if (!resumeAt) return openSync(file, "w");
+      if (batchComplete) reclaimFinished(dir, RECORD_FILES[kind]);
+      const fd = openSync(file, "r+");
+      ftruncateSync(fd, resumeAt[kind]);
       return fd;
     };
-    const files = new RecordFiles(dir, { jsonl: open("runs.jsonl", resumeAt?.jsonl ?? null), csv: open("runs.csv", resumeAt?.csv ?? null) }, resumeAt ?? { jsonl: 0, csv: 0 });
+    const files = new RecordFiles(dir, { jsonl: open("jsonl"), csv: open("csv") }, resumeAt ?? { jsonl: 0, csv: 0 });
     if (!resumeAt) files.append({ jsonl: "", csv: csvHeader(model) });
     return files;
   }
@@ -213,7 +212,7 @@ class RecordFiles {
     };
   }
 
-  bytes(): { jsonl: number; csv: number } {
+  bytes(): RecordBytes {
     return { ...this.sizes };
   }
 
@@ -225,14 +224,50 @@ class RecordFiles {
   async finish(): Promise<Record<string, { sha256: string }>> {
     this.close();
     const hashes: Record<string, { sha256: string }> = {};
-    for (const name of ["runs.jsonl", "runs.csv"]) {
+    for (const name of Object.values(RECORD_FILES)) {
       const from = path.join(this.dir, `${name}.partial`);
       hashes[name] = { sha256: await hashFile(from) };
       renameSync(from, path.join(this.dir, name));
-      stopPoint(`${name as "runs.jsonl" | "runs.csv"}-renamed`);
+      stopPoint(`${name}-renamed`);
     }
     return hashes;
   }
+}
+
+type RecordBytes = { jsonl: number; csv: number };
+
+const RECORD_FILES = { jsonl: "runs.jsonl", csv: "runs.csv" } as const;
+
+/**
+ * Refuses to resume, before anything in the folder changes, when records the checkpoint counted are
+ * missing or shorter than it recorded.
+ */
+function checkRecordsToResume(dir: string, checkpoint: Checkpoint): void {
+  if (!checkpoint.records_bytes) return;
+  for (const [kind, name] of Object.entries(RECORD_FILES) as [keyof RecordBytes, string][]) {
+    const file = recordsToResume(dir, name, checkpoint.complete);
+    if (!file) {
+      throw new UserError(`${dir}: the checkpoint expects ${name}.partial${checkpoint.complete ? ` or ${name}` : ""}, which is missing; start the batch again without --resume`);
+    }
+    const size = statSync(file).size;
+    if (size < checkpoint.records_bytes[kind]) {
+      throw new UserError(`${file}: holds ${size} bytes, fewer than the ${checkpoint.records_bytes[kind]} the checkpoint recorded: the records are incomplete; start the batch again without --resume`);
+    }
+  }
+}
+
+/** A resumed batch's records: under `.partial`, or renamed already when its checkpoint is complete (killed while finishing). */
+function recordsToResume(dir: string, name: string, batchComplete: boolean): string | undefined {
+  const partial = path.join(dir, `${name}.partial`);
+  if (existsSync(partial)) return partial;
+  const finished = path.join(dir, name);
+  return batchComplete && existsSync(finished) ? finished : undefined;
+}
+
+/** Records a complete batch renamed before it was killed go back under `.partial`, to be finished with the others. */
+function reclaimFinished(dir: string, name: string): void {
+  const finished = path.join(dir, name);
+  if (!existsSync(`${finished}.partial`) && existsSync(finished)) renameSync(finished, `${finished}.partial`);
 }
 
 function hashFile(file: string): Promise<string> {

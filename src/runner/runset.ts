@@ -62,11 +62,11 @@ const RUN_SET_FILES = new Set(["manifest.json", "summary.json", CHECKPOINT_FILE,
 
 /**
  * Before a new batch or merge writes into `dir`: removes what an earlier run set left (the manifest
- * first, so the folder is no run set until the new manifest is written). The checkpoint stays; the
- * new one replaces it.
+ * first, so the folder is no run set until the new manifest is written). The old checkpoint goes too:
+ * kept until the new batch's first checkpoint, it would pass for that batch's on `--resume`.
  */
 export function clearRunSet(dir: string): void {
-  for (const name of RUN_SET_FILES) if (name !== CHECKPOINT_FILE) removeFile(path.join(dir, name));
+  for (const name of RUN_SET_FILES) removeFile(path.join(dir, name));
 }
 
 /**
