@@ -10,12 +10,12 @@ import { wilsonInterval } from "../stats/wilson.ts";
 import { VERSION } from "../version.ts";
 import { Aggregate } from "./aggregate.ts";
 import { ensureDir, removeFile, writeAll } from "./atomic.ts";
-import { identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentity, type Checkpoint } from "./checkpoint.ts";
-import { chunkCount, shardChunks, type Shard } from "./plan.ts";
+import { CHECKPOINT_FILE, identityDifferences, readCheckpoint, writeCheckpoint, type BatchIdentity, type Checkpoint } from "./checkpoint.ts";
+import { chunkRange, isPrecisionCheck, precisionPieces, shardChunks, type ChunkRange, type Shard } from "./plan.ts";
 import { createRunner } from "./pool.ts";
 import { csvHeader } from "./records.ts";
 import { checkRunSetFolder, clearRunSet, platformInfo, sha256, writeRunSet, type Manifest, type RunSet } from "./runset.ts";
-import { summarize, type Summary } from "./summary.ts";
+import { round6, summarize, type PrecisionResult, type Summary } from "./summary.ts";
 import type { ChunkResult } from "./chunk.ts";
 import { stopPoint } from "./stop-hook.ts";
 
@@ -60,10 +60,11 @@ export function startJob(loaded: LoadedScenario, options: JobOptions): JobContro
   };
   if (options.precision !== undefined && options.shard) throw new UserError("--precision and --shard cannot be combined: a precision target needs the whole batch");
   checkRunSetFolder(options.dir);
-  const checkpoint = openCheckpoint(options, identity);
-  const runner = createRunner({ spec: loaded.spec, seed: options.seed, runs: options.runs, chunkSize: options.chunkSize, records: options.records }, options.workers);
+  const plan = planChunks(options);
+  const checkpoint = openCheckpoint(options, identity, plan);
+  const runner = createRunner({ spec: loaded.spec, seed: options.seed, records: options.records }, options.workers);
   let interrupted = false;
-  const done = execute(loaded, model, options, identity, checkpoint, runner, () => interrupted).finally(() => runner.close());
+  const done = execute(loaded, model, options, identity, plan, checkpoint, runner, () => interrupted).finally(() => runner.close());
   return {
     interrupt() {
       interrupted = true;
@@ -73,7 +74,16 @@ export function startJob(loaded: LoadedScenario, options: JobOptions): JobContro
   };
 }
 
-function openCheckpoint(options: JobOptions, identity: BatchIdentity): Checkpoint | undefined {
+/**
+ * The chunks the batch runs, in order. A precision batch's chunks are cut at the check points of its
+ * target (plan.ts), so where it stops depends neither on the chunk size nor on the worker count.
+ */
+function planChunks(options: JobOptions): ChunkRange[] {
+  if (options.precision !== undefined) return precisionPieces(options.runs, options.chunkSize);
+  return shardChunks(options.runs, options.chunkSize, options.shard).map((c) => chunkRange(c, options.runs, options.chunkSize));
+}
+
+function openCheckpoint(options: JobOptions, identity: BatchIdentity, plan: ChunkRange[]): Checkpoint | undefined {
   const existing = readCheckpoint(options.dir);
   if (!existing) return undefined;
   if (!options.resume) {
@@ -84,12 +94,25 @@ function openCheckpoint(options: JobOptions, identity: BatchIdentity): Checkpoin
   if (differences.length > 0) {
     throw new UserError(`${options.dir}: cannot resume a different batch (${differences.join("; ")})`);
   }
+  checkResumePosition(options.dir, existing, plan);
   checkRecordsToResume(options.dir, existing);
   return existing;
 }
 
+/** A checkpoint's chunk count must mean its run count in this batch's plan (a checkpoint from an older runner may not). */
+function checkResumePosition(dir: string, checkpoint: Checkpoint, plan: ChunkRange[]): void {
+  const runs = runsIn(plan.slice(0, checkpoint.chunks_done));
+  if (checkpoint.chunks_done > plan.length || runs !== checkpoint.runs_done) {
+    throw new UserError(`${path.join(dir, CHECKPOINT_FILE)}: expected ${runs} runs done after ${checkpoint.chunks_done} chunks of this batch, found ${checkpoint.runs_done}: it was written by another version of the runner; start the batch again without --resume`);
+  }
+}
+
+function runsIn(chunks: ChunkRange[]): number {
+  return chunks.reduce((sum, c) => sum + c.to - c.from, 0);
+}
+
 async function execute(
-  loaded: LoadedScenario, model: Model, options: JobOptions, identity: BatchIdentity,
+  loaded: LoadedScenario, model: Model, options: JobOptions, identity: BatchIdentity, plan: ChunkRange[],
   resumed: Checkpoint | undefined, runner: ReturnType<typeof createRunner>, isInterrupted: () => boolean,
 ): Promise<JobResult> {
   const started = new Date();
@@ -98,13 +121,11 @@ async function execute(
   if (resumed) removeFile(path.join(options.dir, "manifest.json")); // no run set until this one is finished again
   else clearRunSet(options.dir);
   const aggregate = resumed ? Aggregate.fromJSON(model, resumed.aggregate) : new Aggregate(model);
-  const chunks = options.precision !== undefined
-    ? Array.from({ length: chunkCount(options.runs, options.chunkSize) }, (_, c) => c)
-    : shardChunks(options.runs, options.chunkSize, options.shard);
-  const planned = options.precision !== undefined ? options.runs : chunks.reduce((sum, c) => sum + Math.min(options.chunkSize, options.runs - c * options.chunkSize), 0);
+  const planned = runsIn(plan);
   let chunksDone = resumed?.chunks_done ?? 0;
   const records = options.records ? RecordFiles.open(options.dir, model, resumed?.records_bytes ?? null, resumed?.complete === true) : undefined;
-  let reached = resumed ? precisionReached(aggregate, options.precision) : false;
+  const targetMet = () => options.precision !== undefined && isPrecisionCheck(aggregate.runs) && maxHalfWidth(aggregate) <= options.precision;
+  let reached = targetMet();
   let lastCheckpoint = performance.now();
   const checkpointNow = (complete: boolean) =>
     writeCheckpoint(options.dir, {
@@ -117,7 +138,7 @@ async function execute(
     records?.append(result.records!);
     chunksDone++;
     stopPoint("chunk-merged");
-    reached = precisionReached(aggregate, options.precision);
+    reached = targetMet();
     if (performance.now() - lastCheckpoint >= (options.checkpointInterval ?? 1000)) {
       checkpointNow(false);
       lastCheckpoint = performance.now();
@@ -126,7 +147,7 @@ async function execute(
   };
   options.onProgress?.(aggregate.runs, planned);
   stopPoint("batch-started");
-  await runner.run(resumed?.complete ? [] : chunks.slice(chunksDone), onResult, () => reached || isInterrupted());
+  await runner.run(resumed?.complete ? [] : plan.slice(chunksDone), onResult, () => reached || isInterrupted());
 
   if (isInterrupted()) {
     checkpointNow(false);
@@ -138,7 +159,8 @@ async function execute(
   stopPoint("checkpoint-complete");
   const recordHashes = records ? await records.finish() : {};
   const seconds = (performance.now() - t0) / 1000;
-  const summary = summarize(loaded, model, aggregate, options.seed);
+  const precision = options.precision !== undefined ? precisionResult(aggregate, options.precision, options.runs) : undefined;
+  const summary = summarize(loaded, model, aggregate, options.seed, precision);
   const manifest: Omit<Manifest, "files"> = {
     tool: "bazaar",
     version: VERSION,
@@ -148,7 +170,7 @@ async function execute(
     runs: aggregate.runs,
     chunk_size: options.chunkSize,
     workers: options.workers,
-    precision: options.precision ?? null,
+    precision: precision ?? null,
     shard: options.shard ?? null,
     resumed_from_runs: resumed?.runs_done ?? null,
     timings: {
@@ -174,8 +196,10 @@ export function maxHalfWidth(aggregate: Aggregate): number {
   return worst;
 }
 
-function precisionReached(aggregate: Aggregate, precision: number | undefined): boolean {
-  return precision !== undefined && aggregate.runs > 0 && maxHalfWidth(aggregate) <= precision;
+/** Whether the batch met its target where it stopped (a check point, or the most runs allowed). */
+function precisionResult(aggregate: Aggregate, target: number, maxRuns: number): PrecisionResult {
+  const halfWidth = maxHalfWidth(aggregate);
+  return { target, max_runs: maxRuns, reached: halfWidth <= target, half_width: round6(halfWidth) };
 }
 
 /**

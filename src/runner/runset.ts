@@ -10,7 +10,7 @@ import { checkScenario } from "../scenario/load.ts";
 import { CHECKPOINT, MANIFEST, parseSaved, readSaved, readSavedText, SUMMARY } from "./saved-shapes.ts";
 import { isTempFile, removeFile, writeFileAtomic } from "./atomic.ts";
 import { CHECKPOINT_FILE, type Checkpoint } from "./checkpoint.ts";
-import type { Summary } from "./summary.ts";
+import type { PrecisionResult, Summary } from "./summary.ts";
 import { stopPoint } from "./stop-hook.ts";
 
 export interface Manifest {
@@ -22,7 +22,8 @@ export interface Manifest {
   runs: number;
   chunk_size: number;
   workers?: number;
-  precision?: number | null;
+  /** A `--precision` batch's target and what it achieved. */
+  precision?: PrecisionResult | null;
   shard?: { index: number; count: number } | null;
   resumed_from_runs?: number | null;
   merged_from?: string[];
