@@ -36,6 +36,17 @@ describe("run --precision", () => {
     expect(JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")).precision).toEqual(summary.precision);
   });
 
+  it("prints the same summary for chunk sizes 2000, 500 and 100 and 1 or 2 workers (issue 16, item 3)", async () => {
+    const outputs = [];
+    for (const [chunk, workers] of [["2000", "1"], ["500", "2"], ["100", "1"]]) {
+      const r = await cli([...precisionRun("--precision", "0.015", "--json", "--out", out()), "--chunk-size", chunk, "--workers", workers]);
+      expect(r.code, r.stderr).toBe(0);
+      outputs.push(r.stdout);
+    }
+    expect(new Set(outputs).size).toBe(1);
+    expect(JSON.parse(outputs[0]).precision.reached).toBe(true);
+  });
+
   it("says where it stopped when the target is reached, with no warning", async () => {
     const r = await cli(precisionRun("--precision", "0.02", "--out", out()));
     expect(r.code).toBe(0);

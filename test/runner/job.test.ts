@@ -1,7 +1,7 @@
 // Batches as the CLI runs them (src/runner/job.ts): resuming whatever state a kill left, and precision
 // targets.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { compileModel } from "../../src/model/compile.ts";
@@ -106,6 +106,20 @@ describe("precision targets", () => {
     expect(JSON.parse(read(dir, "checkpoint.json")).runs_done).toBeLessThan(JSON.parse(read(clean, "summary.json")).runs);
     await runJob(pair, options(dir, { runs: 100_000, precision: target, chunkSize: 300, records: false, resume: true }));
     expect(read(dir, "summary.json")).toBe(read(clean, "summary.json"));
+  });
+
+  it("refuses to resume from a checkpoint whose chunk count does not match its run count in this batch's plan", async () => {
+    const dir = temp();
+    const job = startJob(pair, options(dir, {
+      runs: 100_000, precision: target, chunkSize: 300, records: false, checkpointInterval: 0,
+      onProgress: (done) => void (done >= 700 && job.interrupt()),
+    }));
+    await job.done;
+    const file = path.join(dir, "checkpoint.json");
+    const checkpoint = JSON.parse(readFileSync(file, "utf8"));
+    writeFileSync(file, JSON.stringify({ ...checkpoint, chunks_done: Math.ceil(checkpoint.runs_done / 300) })); // as the old runner counted
+    expect(() => runJob(pair, options(dir, { runs: 100_000, precision: target, chunkSize: 300, records: false, resume: true })))
+      .toThrow(/checkpoint\.json: expected \d+ runs done after \d+ chunks of this batch, found \d+: .*start the batch again without --resume/);
   });
 });
 
