@@ -24,11 +24,12 @@ export function parseWhole(name: string, text: string): number {
   return Number(trimmed);
 }
 
+/** A number strictly between 0 and 1, in decimal or exponent notation (0.005, 5e-3, 1e-9). */
 export function parseFraction(name: string) {
   return (text: string): number => {
     const value = Number(text);
-    if (!/^\s*(0?\.\d+|0|1|1\.0*)\s*$/.test(text) || !(value > 0 && value < 1)) {
-      throw new UserError(`${name}: expected a number between 0 and 1 (e.g. 0.005), found '${text}'`);
+    if (!/^\s*(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text) || !(value > 0 && value < 1)) {
+      throw new UserError(`${name}: expected a number greater than 0 and less than 1 (e.g. 0.005 or 1e-4), found '${text}'`);
     }
     return value;
   };

@@ -1,4 +1,5 @@
-// Which chunks of run indices a batch runs. Chunk c holds runs [c·size, min(runs, (c+1)·size)).
+// Which chunks of run indices a batch runs. Chunk c holds runs [c·size, min(runs, (c+1)·size)); a
+// precision batch cuts them further at the check points of its target.
 import { UserError } from "../scenario/problems.ts";
 
 export interface Shard {
@@ -19,6 +20,44 @@ export function chunkCount(runs: number, size: number): number {
 
 export function chunkRange(chunk: number, runs: number, size: number): ChunkRange {
   return { chunk, from: chunk * size, to: Math.min(runs, (chunk + 1) * size) };
+}
+
+/** The first run count at which a precision target is checked. */
+export const FIRST_PRECISION_CHECK = 100;
+
+/**
+ * Whether a precision target is checked after `runs` runs: at every count from 100 on with at most two
+ * significant digits (100, 110, …, 990, 1,000, 1,100, …, 9,900, 10,000, 11,000, …). Checks come 1% to
+ * 10% apart, and neither chunk size nor worker count moves them.
+ */
+export function isPrecisionCheck(runs: number): boolean {
+  return runs >= FIRST_PRECISION_CHECK && runs % checkSpacing(runs) === 0;
+}
+
+/** The first precision check point after `runs`. */
+export function nextPrecisionCheck(runs: number): number {
+  if (runs < FIRST_PRECISION_CHECK) return FIRST_PRECISION_CHECK;
+  const spacing = checkSpacing(runs);
+  return (Math.floor(runs / spacing) + 1) * spacing;
+}
+
+/** Check points among counts of d digits are 10^(d−2) apart: 10 for 100–999, 100 for 1,000–9,999, … */
+function checkSpacing(runs: number): number {
+  return 10 ** (String(Math.trunc(runs)).length - 2);
+}
+
+/**
+ * The pieces a precision batch runs, in order: its chunks, each cut at the check points it straddles,
+ * so that at every check point n the batch has merged exactly runs 0 … n−1.
+ */
+export function precisionPieces(runs: number, size: number): ChunkRange[] {
+  const pieces: ChunkRange[] = [];
+  for (let from = 0; from < runs; ) {
+    const to = Math.min(runs, (Math.floor(from / size) + 1) * size, nextPrecisionCheck(from));
+    pieces.push({ chunk: pieces.length, from, to });
+    from = to;
+  }
+  return pieces;
 }
 
 /** The chunks a shard runs, in order: shard K of N takes chunks K−1, K−1+N, K−1+2N, … */

@@ -8,24 +8,22 @@ import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import { compileModel } from "../model/compile.ts";
 import { Engine } from "../engine/run.ts";
 import { executeChunk, type ChunkResult } from "./chunk.ts";
-import { chunkRange, type ChunkRange } from "./plan.ts";
+import type { ChunkRange } from "./plan.ts";
 import type { WorkerSetup } from "./worker.ts";
 import { workerSource } from "./worker-source.ts";
 
 export interface ChunkJob {
   spec: ScenarioSpec;
   seed: number;
-  runs: number;
-  chunkSize: number;
   records: boolean;
 }
 
 export interface ChunkRunner {
   /**
-   * Runs `chunks` and calls `onResult` in the same order. Once `stop()` returns true no further chunk
-   * is started and results not yet delivered are dropped.
+   * Runs `chunks` (each `chunk` number used once) and calls `onResult` in the same order. Once `stop()`
+   * returns true no further chunk is started and results not yet delivered are dropped.
    */
-  run(chunks: number[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void>;
+  run(chunks: ChunkRange[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void>;
   /** Stops at once: running chunks are abandoned. */
   abort(): void;
   close(): Promise<void>;
@@ -39,12 +37,11 @@ class InProcessRunner implements ChunkRunner {
   private aborted = false;
   constructor(private readonly job: ChunkJob) {}
 
-  async run(chunks: number[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
+  async run(chunks: ChunkRange[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
     const model = compileModel(this.job.spec);
     const engine = new Engine(model);
-    for (const chunk of chunks) {
+    for (const range of chunks) {
       if (this.aborted || stop()) return;
-      const range = chunkRange(chunk, this.job.runs, this.job.chunkSize);
       onResult(executeChunk(model, engine, this.job.seed, range, this.job.records));
       await new Promise((resolve) => setImmediate(resolve)); // let signals be handled between chunks
     }
@@ -110,19 +107,19 @@ class WorkerPool implements ChunkRunner {
     }
   }
 
-  run(chunks: number[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
+  run(chunks: ChunkRange[], onResult: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.resolveRun = resolve;
       this.rejectRun = reject;
       const waiting = new Map<number, ChunkResult>(); // by position in `chunks`
-      const positionOf = new Map(chunks.map((c, k) => [c, k]));
+      const positionOf = new Map(chunks.map((c, k) => [c.chunk, k]));
       let next = 0; // next position to start
       let deliver = 0; // next position to hand over
       let busy = 0;
       let stopped = false;
       const start = (worker: ChunkWorker) => {
         if (stopped || next >= chunks.length) return;
-        worker.postMessage(chunkRange(chunks[next++], this.job.runs, this.job.chunkSize));
+        worker.postMessage(chunks[next++]);
         busy++;
       };
       const finishIfIdle = () => {

@@ -3,7 +3,7 @@
 import type { Model } from "../model/compile.ts";
 import { Aggregate } from "./aggregate.ts";
 import { DEFAULT_CHUNK } from "./batch.ts";
-import { chunkCount } from "./plan.ts";
+import { chunkCount, chunkRange } from "./plan.ts";
 import { createRunner } from "./pool.ts";
 
 export interface PooledOptions {
@@ -19,10 +19,10 @@ export interface PooledOptions {
 export async function runPooled(model: Model, options: PooledOptions): Promise<Aggregate> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const aggregate = new Aggregate(model);
-  const runner = createRunner({ spec: model.spec, seed: options.seed, runs: options.runs, chunkSize, records: false }, options.workers);
+  const runner = createRunner({ spec: model.spec, seed: options.seed, records: false }, options.workers);
   let stop = false;
   try {
-    const chunks = Array.from({ length: chunkCount(options.runs, chunkSize) }, (_, c) => c);
+    const chunks = Array.from({ length: chunkCount(options.runs, chunkSize) }, (_, c) => chunkRange(c, options.runs, chunkSize));
     await runner.run(chunks, (result) => {
       aggregate.merge(Aggregate.fromJSON(model, result.aggregate));
       stop = options.enough?.(aggregate) ?? false;

@@ -10,7 +10,8 @@ import { checkScenario } from "../scenario/load.ts";
 import { CHECKPOINT, MANIFEST, parseSaved, readSaved, readSavedText, SUMMARY } from "./saved-shapes.ts";
 import { isTempFile, removeFile, writeFileAtomic } from "./atomic.ts";
 import { CHECKPOINT_FILE, type Checkpoint } from "./checkpoint.ts";
-import type { Summary } from "./summary.ts";
+import type { PrecisionResult, Summary } from "./summary.ts";
+import { stopPoint } from "./stop-hook.ts";
 
 export interface Manifest {
   tool: "bazaar";
@@ -21,7 +22,8 @@ export interface Manifest {
   runs: number;
   chunk_size: number;
   workers?: number;
-  precision?: number | null;
+  /** A `--precision` batch's target and what it achieved. */
+  precision?: PrecisionResult | null;
   shard?: { index: number; count: number } | null;
   resumed_from_runs?: number | null;
   merged_from?: string[];
@@ -50,6 +52,7 @@ export function toJson(value: unknown): string {
 export function writeRunSet(dir: string, manifest: Omit<Manifest, "files">, summary: Summary, otherFiles: Manifest["files"] = {}): RunSet {
   const summaryText = toJson(summary);
   writeFileAtomic(path.join(dir, "summary.json"), summaryText);
+  stopPoint("summary-written");
   const full: Manifest = { ...manifest, files: { "summary.json": { sha256: sha256(summaryText) }, ...otherFiles } };
   writeFileAtomic(path.join(dir, "manifest.json"), toJson(full));
   return { dir, manifest: full, summary };
@@ -60,11 +63,11 @@ const RUN_SET_FILES = new Set(["manifest.json", "summary.json", CHECKPOINT_FILE,
 
 /**
  * Before a new batch or merge writes into `dir`: removes what an earlier run set left (the manifest
- * first, so the folder is no run set until the new manifest is written). The checkpoint stays; the
- * new one replaces it.
+ * first, so the folder is no run set until the new manifest is written). The old checkpoint goes too:
+ * kept until the new batch's first checkpoint, it would pass for that batch's on `--resume`.
  */
 export function clearRunSet(dir: string): void {
-  for (const name of RUN_SET_FILES) if (name !== CHECKPOINT_FILE) removeFile(path.join(dir, name));
+  for (const name of RUN_SET_FILES) removeFile(path.join(dir, name));
 }
 
 /**

@@ -27,18 +27,30 @@ export interface CategoricalMetricSummary {
   categories: Record<string, { count: number; share: number }>;
 }
 
+/** A `--precision` batch's target, the most runs it allowed, and what it achieved where it stopped. */
+export interface PrecisionResult {
+  target: number;
+  max_runs: number;
+  /** Whether every outcome's 95% Wilson half-width is at most `target` after `runs` runs. */
+  reached: boolean;
+  /** The largest 95% Wilson half-width over the outcomes after `runs` runs. */
+  half_width: number;
+}
+
 export interface Summary {
   scenario: { id: string; title: string; question: string; sha256: string };
   seed: number;
   runs: number;
+  /** Present only for a `--precision` batch. */
+  precision?: PrecisionResult;
   outcomes: OutcomeSummary[];
   metrics: Record<string, NumericMetricSummary | CategoricalMetricSummary>;
   version: string;
 }
 
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-export function summarize(loaded: LoadedScenario, model: Model, aggregate: Aggregate, seed: number): Summary {
+export function summarize(loaded: LoadedScenario, model: Model, aggregate: Aggregate, seed: number, precision?: PrecisionResult): Summary {
   const runs = aggregate.runs;
   const outcomes = model.outcomes.map((o, k): OutcomeSummary => {
     const count = aggregate.outcomes[k];
@@ -64,6 +76,7 @@ export function summarize(loaded: LoadedScenario, model: Model, aggregate: Aggre
     scenario: { id: meta.id, title: meta.title, question: meta.question, sha256: loaded.sha256 },
     seed,
     runs,
+    ...(precision && { precision }),
     outcomes,
     metrics,
     version: VERSION,

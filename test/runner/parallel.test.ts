@@ -6,6 +6,7 @@ import path from "node:path";
 import { runJob, type JobOptions } from "../../src/runner/job.ts";
 import { mergeRunSets } from "../../src/runner/merge.ts";
 import { maxHalfWidth } from "../../src/runner/job.ts";
+import { FIRST_PRECISION_CHECK, nextPrecisionCheck } from "../../src/runner/plan.ts";
 import { toJson } from "../../src/runner/runset.ts";
 import { loadScenarioFile } from "../../src/scenario/load.ts";
 import { loadFixture, runSummary, scenarioFile } from "../helpers.ts";
@@ -57,8 +58,11 @@ describe("parallel batches", () => {
     expect(read(two)).toBe(read(one));
     const summary = JSON.parse(read(one));
     for (const o of summary.outcomes) expect((o.ci95[1] - o.ci95[0]) / 2).toBeLessThanOrEqual(0.02 + 1e-6);
-    // It stopped at the first chunk boundary that met the target: one chunk fewer did not.
-    const fewer = runSummary(scenario, summary.runs - 200, 11);
+    // It stopped at the first check point that met the target: the check point before did not.
+    let previous = FIRST_PRECISION_CHECK;
+    while (nextPrecisionCheck(previous) < summary.runs) previous = nextPrecisionCheck(previous);
+    expect(nextPrecisionCheck(previous)).toBe(summary.runs);
+    const fewer = runSummary(scenario, previous, 11);
     const { Aggregate } = await import("../../src/runner/aggregate.ts");
     const { compileModel } = await import("../../src/model/compile.ts");
     const agg = new Aggregate(compileModel(scenario.spec));
