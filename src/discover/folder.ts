@@ -82,11 +82,15 @@ export const DiscoveryShape = z.looseObject({
   trajectory: z.array(BoxShape.extend({ index: z.number().int().min(0) })).min(1),
   chosen: z.object({ index: z.number().int().min(0), rule: z.string() }),
   pasting: z.array(BoxShape),
+  pruned: z.looseObject({ max_p: z.number(), dropped: z.array(z.looseObject({ input: z.string() })), box: BoxShape.extend({ words: z.string() }) }),
   box: BoxShape.extend({
     words: z.string(),
     quasi_p: z.array(z.object({ input: z.string(), side: z.enum(["lower", "upper", "set"]), n: z.number(), k: z.number(), p: Probability })),
   }),
-  bootstrap: z.looseObject({ resamples: z.number(), inputs: z.array(z.object({ input: z.string(), restricted: z.number(), share: Probability })) }).nullable(),
+  bootstrap: z.looseObject({
+    resamples: z.number().int().min(1),
+    inputs: z.array(z.object({ input: z.string(), restricted: Probability, helps: Probability.nullable(), gain: z.number().nullable() })),
+  }).nullable(),
 });
 
 const DISCOVERY = { shape: DiscoveryShape, what: "a bazaar discover result", container: "discover folder" };

@@ -11,14 +11,18 @@ import { VERSION } from "../version.ts";
 import { escapeHtml as h, page, type Section } from "./html.ts";
 import { renderSvg } from "./render.ts";
 import { metricHistogram, outcomeChart, sweepChart, tornadoChart } from "./specs.ts";
+import { isDiscoverFolder, readDiscoverFolder } from "../discover/folder.ts";
+import type { Discovery } from "../discover/discover.ts";
+import { discoverSection } from "./discover.ts";
 
-type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity };
+type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity } | { kind: "discover"; dir: string; discovery: Discovery };
 
 export function readInput(dir: string): Input {
   const sweepFile = path.join(dir, "sweep.json");
   if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: readSaved(SWEEP, sweepFile) as unknown as Sweep };
   const sensitivityFile = path.join(dir, "sensitivity.json");
   if (existsSync(sensitivityFile)) return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
+  if (isDiscoverFolder(dir)) return { kind: "discover", dir, discovery: readDiscoverFolder(dir) };
   return { kind: "runset", dir, runSet: readRunSet(dir) };
 }
 
@@ -30,7 +34,7 @@ export async function buildReport(dirs: string[]): Promise<string> {
   const inputs = dirs.map(readInput);
   const runSets = inputs.flatMap((i) => (i.kind === "runset" ? [i.runSet] : []));
   const names = runSets.map((r, k) => `${String.fromCharCode(65 + k)}: ${r.summary.scenario.id}`);
-  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : undefined);
+  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : inputs[0].kind === "discover" ? inputs[0].discovery.run_set.scenario : undefined);
   const sections: Section[] = [];
   if (runSets.length > 0) sections.push(await forecastSection(runSets, names));
   if (runSets.length === 2) sections.push(comparisonSection(runSets[0], runSets[1]));
@@ -41,6 +45,7 @@ export async function buildReport(dirs: string[]): Promise<string> {
   for (const input of inputs) {
     if (input.kind === "sweep") sections.push(await sweepSection(input.sweep));
     if (input.kind === "sensitivity") sections.push(await sensitivitySection(input.result));
+    if (input.kind === "discover") sections.push(await discoverSection(input.discovery));
   }
   if (runSets.length > 0) sections.push(provenanceSection(runSets, names));
   const question = runSets[0]?.summary.scenario.question;
