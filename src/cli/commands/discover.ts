@@ -33,7 +33,7 @@ export function registerDiscover(program: Command, io: Io): void {
     .option("--box <n>", "choose box n of the peeling trajectory instead (0 = all runs)", (t: string) => parseWhole("--box", t))
     .option("--inputs <paths>", "only these sampled assumptions, comma-separated (default: all that vary)", (t: string) => t.split(",").map((p) => p.trim()).filter((p) => p !== ""))
     .option("--max-p <p>", "the simpler box keeps only limits whose quasi-p-value is at most p", fraction("--max-p", 1), DEFAULTS.maxP)
-    .option("--bootstrap <b>", `resamples for the bootstrap check of each limit (0 to ${MAX_BOOTSTRAP.toLocaleString("en-US")}; 0: none)`, bootstrap, DEFAULTS.bootstrap)
+    .option("--bootstrap <b>", `bootstrap resamples on which PRIM runs again, each box scored on the runs left out (0 to ${MAX_BOOTSTRAP.toLocaleString("en-US")}; 0: no check)`, bootstrap, DEFAULTS.bootstrap)
     .option("--out <dir>", "folder for discover.json (default: beside the run set, <runset>-discover-<outcome>)")
     .option("--json", "print discover.json on stdout")
     .action((runSetDir: string, options: Options) => {
