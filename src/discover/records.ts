@@ -21,7 +21,7 @@ const BLOCK = 1 << 20;
  * a finite number for every path in `paths`. Anything else, or a checksum that differs from
  * `sha256`, is a UserError naming the file and line.
  */
-export function readRecordColumns(dir: string, sha256: string, runs: number, outcomeIds: string[], paths: string[]): RecordColumns {
+export function readRecordColumns(dir: string, sha256: string, runs: number, outcomeIds: string[], paths: string[], block = BLOCK): RecordColumns {
   const file = path.join(dir, "runs.jsonl");
   const outcomeIndex = new Map(outcomeIds.map((id, k) => [id, k]));
   const outcome = new Int32Array(runs);
@@ -59,21 +59,20 @@ export function readRecordColumns(dir: string, sha256: string, runs: number, out
     throw new UserError(`${file}: cannot read it (${describeReadError(e)}): the run set's records are missing; run it again with --records`);
   }
   try {
-    const buffer = Buffer.alloc(BLOCK);
+    const buffer = Buffer.alloc(block);
     let carry = Buffer.alloc(0);
     for (;;) {
-      const got = readSync(fd, buffer, 0, BLOCK, null);
+      const got = readSync(fd, buffer, 0, block, null);
       if (got === 0) break;
       const chunk = buffer.subarray(0, got);
       hash.update(chunk);
-      let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       let start = 0;
       for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
         take(data.toString("utf8", start, nl));
         start = nl + 1;
       }
-      carry = Buffer.from(data.subarray(start));
-      data = carry;
+      carry = Buffer.from(data.subarray(start)); // a copy: the next read reuses the buffer
     }
     if (carry.length > 0) take(carry.toString("utf8"));
   } finally {
