@@ -194,10 +194,6 @@ export class Prim {
     };
   }
 
-  private copyLimits(l: Limits): Limits {
-    return { lo: l.lo.slice(), hi: l.hi.slice(), allowed: l.allowed.map((a) => a?.slice() ?? null) };
-  }
-
   private insideOn(l: Limits, j: number, i: number): boolean {
     const c = this.columns[j];
     if (c.codes) return l.allowed[j]![c.codes[i]] === 1;
@@ -205,11 +201,10 @@ export class Prim {
     return v >= l.lo[j] && v <= l.hi[j];
   }
 
-  /** Membership of every case, skipping input `skip` (−1: none). */
-  private members(l: Limits, skip = -1): Uint8Array {
+  /** Membership of every case. */
+  private members(l: Limits): Uint8Array {
     const inside = new Uint8Array(this.n).fill(1);
     for (let j = 0; j < this.columns.length; j++) {
-      if (j === skip) continue;
       for (let i = 0; i < this.n; i++) if (inside[i] && !this.insideOn(l, j, i)) inside[i] = 0;
     }
     return inside;
@@ -307,18 +302,19 @@ export class Prim {
           const first = v[arr[0]];
           const last = v[arr[n - 1]];
           if (first === last) return;
-          // Lower: drop values below the m-th smallest; if that drops nothing (ties), the smallest value.
+          // Lower: drop the values below the (m+1)-th smallest (at most m cases); if ties make that
+          // nothing, drop every case of the smallest value.
           let t = v[arr[m]];
           let r = 0;
           let rk = 0;
-          if (t === first) for (t = first; r < n && v[arr[r]] === first; r++) rk += this.target[arr[r]];
+          if (t === first) for (; v[arr[r]] === first; r++) rk += this.target[arr[r]];
           else for (; v[arr[r]] < t; r++) rk += this.target[arr[r]];
-          consider(j, "lower", r, rk, r < n ? v[arr[r]] : t);
+          consider(j, "lower", r, rk, v[arr[r]]);
           // Upper: the mirror image.
           t = v[arr[n - 1 - m]];
           r = 0;
           rk = 0;
-          if (t === last) for (; r < n && v[arr[n - 1 - r]] === last; r++) rk += this.target[arr[n - 1 - r]];
+          if (t === last) for (; v[arr[n - 1 - r]] === last; r++) rk += this.target[arr[n - 1 - r]];
           else for (; v[arr[n - 1 - r]] > t; r++) rk += this.target[arr[n - 1 - r]];
           consider(j, "upper", r, rk, v[arr[n - 1 - r]]);
         } else {
