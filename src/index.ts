@@ -17,4 +17,6 @@ export { runRng, type Rng } from "./rng/rng.ts";
 export { wilsonInterval } from "./stats/wilson.ts";
 export { brierScore, logScore } from "./stats/scores.ts";
 export { runBacktest, historicalScenarios, type Backtest, type ScenarioScore } from "./backtest/backtest.ts";
+export { discover, type Discovery, type DiscoverOptions } from "./discover/discover.ts";
+export { Prim, type PrimInput, type PrimOptions, type Box, type Restriction, type QuasiP } from "./discover/prim.ts";
 export { VERSION, DEFAULT_SCENARIO } from "./version.ts";

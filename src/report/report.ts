@@ -14,12 +14,16 @@ import { escapeHtml as h, page, type Section } from "./html.ts";
 import { renderSvg } from "./render.ts";
 import { ordinalPercentile, percent as pct, points } from "../cli/format.ts";
 import { metricHistogram, outcomeChart, reliabilityChart, sweepChart, tornadoChart } from "./specs.ts";
+import { isDiscoverFolder, readDiscoverFolder } from "../discover/folder.ts";
+import type { Discovery } from "../discover/discover.ts";
+import { discoverSection } from "./discover.ts";
 
 type Input =
   | { kind: "runset"; dir: string; runSet: RunSet }
   | { kind: "sweep"; dir: string; sweep: Sweep }
   | { kind: "sensitivity"; dir: string; result: Sensitivity }
-  | { kind: "backtest"; dir: string; backtest: Backtest };
+  | { kind: "backtest"; dir: string; backtest: Backtest }
+  | { kind: "discover"; dir: string; discovery: Discovery };
 
 export function readInput(dir: string): Input {
   const sweepFile = path.join(dir, "sweep.json");
@@ -28,17 +32,27 @@ export function readInput(dir: string): Input {
   if (existsSync(sensitivityFile)) return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
   const backtestFile = path.join(dir, "backtest.json");
   if (existsSync(backtestFile)) return { kind: "backtest", dir, backtest: readSaved(BACKTEST, backtestFile) as unknown as Backtest };
+  if (isDiscoverFolder(dir)) return { kind: "discover", dir, discovery: readDiscoverFolder(dir) };
   return { kind: "runset", dir, runSet: readRunSet(dir) };
+}
+
+/** What the report is about when no run set is given: the first input's scenario (a backtest spans several). */
+function scenarioOf(input: Input): { title: string } | undefined {
+  if (input.kind === "sweep") return input.sweep.scenario;
+  if (input.kind === "sensitivity") return input.result.scenario;
+  if (input.kind === "discover") return input.discovery.run_set.scenario;
+  if (input.kind === "backtest") return { title: "Backtest" };
+  return undefined;
 }
 
 const chart = (svg: string) => `<div class="chart">${svg}</div>`;
 
 export async function buildReport(dirs: string[]): Promise<string> {
-  if (dirs.length === 0) throw new UserError("report: expected at least one run set, sweep, sensitivity or backtest folder");
+  if (dirs.length === 0) throw new UserError("report: expected at least one run set, sweep, sensitivity, backtest or discover folder");
   const inputs = dirs.map(readInput);
   const runSets = inputs.flatMap((i) => (i.kind === "runset" ? [i.runSet] : []));
   const names = runSets.map((r, k) => `${String.fromCharCode(65 + k)}: ${r.summary.scenario.id}`);
-  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : inputs[0].kind === "backtest" ? { title: "Backtest" } : undefined);
+  const first = runSets[0]?.summary.scenario ?? scenarioOf(inputs[0]);
   const sections: Section[] = [];
   if (runSets.length > 0) sections.push(await forecastSection(runSets, names));
   if (runSets.length === 2) sections.push(comparisonSection(runSets[0], runSets[1]));
@@ -50,6 +64,7 @@ export async function buildReport(dirs: string[]): Promise<string> {
     if (input.kind === "sweep") sections.push(await sweepSection(input.sweep));
     if (input.kind === "sensitivity") sections.push(await sensitivitySection(input.result));
     if (input.kind === "backtest") sections.push(await backtestSection(input.backtest));
+    if (input.kind === "discover") sections.push(await discoverSection(input.discovery));
   }
   if (runSets.length > 0) sections.push(provenanceSection(runSets, names));
   const question = runSets[0]?.summary.scenario.question;
