@@ -2,6 +2,7 @@
 // for historical ones, its backtest score. Generated from the files and a fixed-seed run, so it cannot
 // drift from them (`npm run docs:scenarios`; a test regenerates it and compares).
 import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { compileModel } from "../model/compile.ts";
 import { forecast } from "../runner/forecast.ts";
@@ -78,11 +79,11 @@ function section(loaded: LoadedScenario, file: string, score: ScenarioScore | un
 const yamlIn = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
 
 /** The whole page for the scenario files in `dir`, then the training set in `dir/history` (name order each). */
-export async function scenariosDoc(dir: string): Promise<string> {
+export async function scenariosDoc(dir: string, workers = os.availableParallelism()): Promise<string> {
   const history = path.join(dir, "history");
   const files = [...yamlIn(dir), ...(existsSync(history) ? yamlIn(history).map((f) => `history/${f}`) : [])];
   const loaded = files.map((f) => loadScenarioFile(path.join(dir, f)));
-  const backtest = await runBacktest(loaded.filter((l) => l.spec.observed), { seed: DOC_SEED, workers: 1 });
+  const backtest = await runBacktest(loaded.filter((l) => l.spec.observed), { seed: DOC_SEED, workers });
   const scoreOf = (l: LoadedScenario) => backtest.scenarios.find((s) => s.file === l.file);
   const lines = [
     "# The shipped scenarios",
