@@ -2,24 +2,42 @@
 // the first. A request that finds the slot taken gets a 409 and can cancel the running batch.
 import { HttpError } from "./http-error.ts";
 
+interface Running {
+  controller: AbortController;
+  finished: Promise<void>;
+  finish: () => void;
+}
+
 export class BatchSlot {
-  private running?: AbortController;
+  private running?: Running;
 
   /** Takes the slot; the controller's signal tells the batch to stop. */
   take(): AbortController {
     if (this.running) throw new HttpError(409, "a batch is already running: wait for it or cancel it");
-    this.running = new AbortController();
-    return this.running;
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    this.running = { controller: new AbortController(), finished, finish };
+    return this.running.controller;
   }
 
   release(controller: AbortController): void {
-    if (this.running === controller) this.running = undefined;
+    if (this.running?.controller !== controller) return;
+    this.running.finish();
+    this.running = undefined;
   }
 
   /** Cancels the running batch; true if there was one. */
   cancel(): boolean {
     if (!this.running) return false;
-    this.running.abort();
+    this.running.controller.abort();
     return true;
+  }
+
+  /** Cancels the running batch and waits until it has cleaned up after itself. */
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.controller.abort();
+    await running.finished;
   }
 }

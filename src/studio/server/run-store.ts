@@ -1,7 +1,7 @@
 // Finished batches of this session, each a complete run set in a private staging folder under runs/
 // (`.studio-<pid>/r<k>`), kept for comparing and saving. A cancelled batch's folder is removed whole;
 // the staging folder goes when the studio stops.
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { LoadedScenario } from "../../scenario/load.ts";
 import type { RunSet } from "./api.ts";
@@ -27,7 +27,9 @@ export class RunStore {
   private readonly baselines = new Map<string, RunRecord>();
   private count = 0;
 
-  constructor(readonly staging: string) {}
+  constructor(readonly staging: string) {
+    removeAbandoned(path.dirname(staging));
+  }
 
   /** A fresh folder name for the next batch. */
   nextDir(): { id: string; dir: string } {
@@ -71,4 +73,27 @@ export class RunStore {
 
 function baselineKey(base: LoadedScenario, seed: number, runs: number): string {
   return `${base.sha256}/${seed}/${runs}`;
+}
+
+/** Staging folders of studios that were killed before they could remove them. */
+function removeAbandoned(runs: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(runs);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^\.studio-(\d+)$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) rmSync(path.join(runs, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -58,7 +58,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     port: guard.port,
     token: guard.token,
     async close() {
-      ctx.slot.cancel();
+      await ctx.slot.stop();
       events.close();
       workspace.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -113,8 +113,8 @@ async function route(ctx: Context, events: EventStreams, url: URL, req: Incoming
   const post = Object.hasOwn(POST_ROUTES, url.pathname) ? POST_ROUTES[url.pathname] : undefined;
   const get = Object.hasOwn(GET_ROUTES, url.pathname) ? GET_ROUTES[url.pathname] : undefined;
   if (req.method === "POST" && post) return post(ctx, req, res);
-  if ((req.method === "GET" || req.method === "HEAD") && get) return get(ctx, events, res);
-  if ((req.method === "GET" || req.method === "HEAD") && url.pathname.startsWith("/files/")) return sendFile(res, fileFromUrl(url.pathname, ctx.roots));
+  if (req.method === "GET" && get) return get(ctx, events, res);
+  if (req.method === "GET" && url.pathname.startsWith("/files/")) return sendFile(res, fileFromUrl(url.pathname, ctx.roots));
   if (post || get) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}: use ${post ? "POST" : "GET"}`);
   throw new HttpError(404, `no such page or endpoint: ${url.pathname}`);
 }
