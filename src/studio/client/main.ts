@@ -41,11 +41,18 @@ function fillSweepChoices(): void {
   suggestSweepRange();
 }
 
+/** The control's slider range, or for a whole number 40 around its value in 4 whole steps. */
 function suggestSweepRange(): void {
   const control = controls.all().find((c) => c.path === byId<HTMLSelectElement>("sweep-path").value);
   if (!control) return;
-  byId<HTMLInputElement>("sweep-from").value = String(control.min);
-  byId<HTMLInputElement>("sweep-to").value = String(control.max);
+  let [from, to] = [control.min, control.max];
+  if (control.integer) {
+    from = Math.max(control.min, control.value - 20);
+    to = from + 4 * Math.floor((Math.min(control.max, from + 40) - from) / 4);
+  }
+  byId<HTMLInputElement>("sweep-from").value = String(from);
+  byId<HTMLInputElement>("sweep-to").value = String(to);
+  byId<HTMLInputElement>("sweep-steps").value = "5";
 }
 
 function fillTraceOutcomes(): void {
