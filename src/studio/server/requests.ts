@@ -5,7 +5,7 @@ export const MAX_RUNS = 1_000_000;
 export const MAX_SWEEP_STEPS = 41;
 export const MAX_SWEEP_RUNS = 2_000_000;
 /** Tracing searches at most this many runs for one that ends in a chosen outcome. */
-export const MAX_TRACE_SEARCH = 20_000;
+export const MAX_TRACE_SEARCH = 5_000;
 
 const finite = z.number().refine(Number.isFinite, "expected a finite number");
 const seed = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -50,7 +50,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const events = new EventStreams(workspace);
   const guard: Guard = { token: newToken(), port: 0, bindHost: host };
   const server = createServer((req, res) => void handle(ctx, guard, events, req, res).catch(() => res.destroy()));
-  guard.port = await listen(server, host, options.port ?? 0);
+  try {
+    guard.port = await listen(server, host, options.port ?? 0);
+  } catch (e) {
+    workspace.close(); // stop watching, or the process would not exit
+    throw e;
+  }
   void clientScript().catch(() => undefined); // bundle while the browser opens
   const shownHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
   return {
