@@ -2,6 +2,7 @@
 // batches as newline-delimited JSON that stop when the page goes away.
 import type { ServerResponse } from "node:http";
 import { ScenarioError, UserError } from "../../scenario/problems.ts";
+import { problemView } from "./problem-view.ts";
 import type { ErrorBody, ProblemView, StreamMessage } from "../protocol.ts";
 import { HttpError } from "./http-error.ts";
 import type { BatchSlot } from "./batch-slot.ts";
@@ -15,7 +16,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function describeError(e: unknown, log: (line: string) => void): { status: number; body: ErrorBody } {
   if (e instanceof HttpError) return { status: e.status, body: withProblems(e.message, e.problems) };
   if (e instanceof ScenarioError) {
-    return { status: 422, body: withProblems(e.message, e.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, path: p.path.join("."), message: p.message }))) };
+    return { status: 422, body: withProblems(e.message, e.problems.map(problemView)) };
   }
   if (e instanceof UserError) return { status: 400, body: { error: e.message } };
   log(`bazaar studio: internal error: ${(e as Error)?.message ?? String(e)}${process.env.BAZAAR_DEBUG ? `\n${(e as Error)?.stack}` : ""}`);

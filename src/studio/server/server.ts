@@ -66,8 +66,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       await ctx.slot.stop();
       events.close();
       workspace.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // a browser's kept-alive connections would hold close() open
+      await closed;
       store.close();
     },
   };

@@ -4,8 +4,9 @@
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { loadScenarioFile, type LoadedScenario } from "../../scenario/load.ts";
-import { formatPath, ScenarioError, type Problem } from "../../scenario/problems.ts";
+import { ScenarioError } from "../../scenario/problems.ts";
 import type { Control, ProblemView, ScenarioView } from "../protocol.ts";
+import { problemView } from "./problem-view.ts";
 import { commentFinder } from "./comments.ts";
 import { controlsOf } from "./controls.ts";
 import { extendsChain } from "./extends-chain.ts";
@@ -112,8 +113,4 @@ export class Workspace {
       this.watchFiles(); // the chain of bases may have changed
     }, SETTLE_MS);
   }
-}
-
-function problemView(p: Problem): ProblemView {
-  return { file: shown(p.file), ...(p.line !== undefined ? { line: p.line, column: p.column } : {}), path: formatPath(p.path), message: p.message };
 }
