@@ -234,6 +234,9 @@ describe("bazaar studio on the command line", () => {
     const url = await eventually(async () => /^(http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+)\n/.exec(stdout) ?? undefined, "the address", 1200);
     expect((await fetch(url[0].trim())).status).toBe(200);
     expect((await fetch(url[1])).status).toBe(401);
+    const port = Number(new URL(url[1]).port);
+    const outward = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal);
+    if (outward) await expect(fetch(`http://${outward.address}:${port}/`)).rejects.toThrow(); // not listening there
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(readdirSync(path.join(dir, "runs"))).toEqual([]);
