@@ -13,6 +13,7 @@ import { registerCompare } from "./commands/compare.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerBacktest } from "./commands/backtest.ts";
 import { registerDiscover } from "./commands/discover.ts";
+import { registerStudio } from "./commands/studio.ts";
 import type { Io } from "./io.ts";
 
 /** Exit codes (docs/errors.md): 2 for any bad input, 70 for a bug; an interrupted batch exits 130 (run.ts). */
@@ -36,6 +37,7 @@ export function buildProgram(io: Io): Command {
   registerReport(program, io);
   registerBacktest(program, io);
   registerDiscover(program, io);
+  registerStudio(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }
