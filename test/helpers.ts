@@ -11,6 +11,8 @@ import { RunState } from "../src/model/state.ts";
 import { runRng } from "../src/rng/rng.ts";
 import { summarize, type Summary } from "../src/runner/summary.ts";
 import type { ScenarioScore, Score } from "../src/backtest/backtest.ts";
+import { runCli } from "../src/cli/program.ts";
+import type { Io } from "../src/cli/io.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const fixture = (name: string) => path.join(ROOT, "test", "fixtures", name);
@@ -80,4 +82,16 @@ export function scored(id: string, model: Score, list: Score | null): ScenarioSc
     file: `${id}.yaml`, id, title: id, observed: { id: "x", label: "X", date: "2020-01-01", source: "s" }, runs: 10_000,
     outcomes: [], model: { ...model, se: { p_observed: 0.001, brier: 0.001 } }, uniform: { p_observed: 0.25, brier: 0.75, log_score: Math.log(4) }, largest_list: list,
   };
+}
+
+/** Runs the CLI in-process (the runCli that bin/bazaar.js calls), capturing what it prints and its exit code. */
+export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    argv: ["bazaar", ...args], out: (t) => void (stdout += t), err: (t) => void (stderr += t), exitCode: () => {},
+    style: { bold: (s) => s }, relative: (f) => f,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
 }

@@ -6,23 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { LIMITS } from "../../src/scenario/limits.ts";
 import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/io.ts";
-import { LIMITS } from "../../src/scenario/limits.ts";
-import { fixture, scenarioFile } from "../helpers.ts";
+import { cli, fixture, scenarioFile } from "../helpers.ts";
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    argv: ["bazaar", ...args], out: (t) => void (stdout += t), err: (t) => void (stderr += t), exitCode: () => {},
-    style: { bold: (s) => s }, relative: (f) => f,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 const root = mkdtempSync(path.join(os.tmpdir(), "bazaar-hostile-"));
 const at = (...parts: string[]) => path.join(root, ...parts);

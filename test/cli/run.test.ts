@@ -4,20 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runCli } from "../../src/cli/program.ts";
-import type { Io } from "../../src/cli/io.ts";
-import { fixture } from "../helpers.ts";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    argv: ["bazaar", ...args], out: (t) => void (stdout += t), err: (t) => void (stderr += t), exitCode: () => {},
-    style: { bold: (s) => s }, relative: (f) => f,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+import { cli, fixture } from "../helpers.ts";
 
 const out = () => path.join(mkdtempSync(path.join(os.tmpdir(), "bazaar-run-")), "set");
 const precisionRun = (...flags: string[]) => ["run", fixture("pair.yaml"), "--workers", "1", "--seed", "8", ...flags];

@@ -4,22 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runCli } from "../../src/cli/program.ts";
-import type { Io } from "../../src/cli/io.ts";
-import { fixture } from "../helpers.ts";
+import { cli, fixture } from "../helpers.ts";
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    argv: ["bazaar", ...args], out: (t) => void (stdout += t), err: (t) => void (stderr += t), exitCode: () => {},
-    style: { bold: (s) => s }, relative: (f) => f,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 const root = mkdtempSync(path.join(os.tmpdir(), "bazaar-discover-"));
 const at = (...parts: string[]) => path.join(root, ...parts);
