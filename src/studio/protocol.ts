@@ -1,4 +1,5 @@
 // What the studio's server and page say to each other: request bodies and JSON answers.
+import type { OutcomeComparison } from "../runner/compare.ts";
 import type { OutcomeSummary, Summary } from "../runner/summary.ts";
 
 /** One scenario assumption the page shows as a slider with a typed input. */
@@ -76,15 +77,8 @@ export interface RunView {
   command: string;
 }
 
-export interface OutcomeDifference {
-  id: string;
-  label: string;
-  a: number;
-  b: number;
-  difference: number;
-  interval: [number, number];
-  beyondNoise: boolean;
-}
+/** One outcome's difference, exactly as `compare` gives it (a type only: nothing of the runner reaches the page). */
+export type OutcomeDifference = OutcomeComparison;
 
 export interface CompareView {
   run: string;
