@@ -3,18 +3,16 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { startStudio } from "../src/studio/server/server.ts";
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from "../src/version.ts";
+import { launchChromium } from "../test/browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const OUT = path.join(PACKAGE_ROOT, "docs", "img", "studio.png");
 
 // The shipped scenario is only read (nothing is saved); batches go to a temporary runs folder.
 const runsDir = mkdtempSync(path.join(os.tmpdir(), "bazaar-studio-shot-"));
 const studio = await startStudio({ scenario: path.relative(process.cwd(), DEFAULT_SCENARIO), runsDir, port: 0, log: () => undefined });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1130 } });
   await page.goto(studio.url);

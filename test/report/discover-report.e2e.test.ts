@@ -1,16 +1,13 @@
 // The report's discover section as a person sees it: made by the program (in-process), opened in
 // headless Chromium; the trajectory chart must have one point per box and the chosen box ringed.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { fixture } from "../helpers.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+import { launchChromium } from "../browser.ts";
 
 async function cli(args: string[]) {
   let stderr = "";
@@ -20,7 +17,6 @@ async function cli(args: string[]) {
 
 describe("the discover section of report.html in a real browser", () => {
   it("draws the peeling trajectory with every box, the chosen one ringed, and the box table", async () => {
-    expect(existsSync(CHROMIUM), "Debian's chromium must be installed (.ci/run installs it)").toBe(true);
     const root = mkdtempSync(path.join(os.tmpdir(), "bazaar-discover-report-"));
     const runSet = path.join(root, "threshold");
     const folder = path.join(root, "discovered");
@@ -33,7 +29,7 @@ describe("the discover section of report.html in a real browser", () => {
     const html = readFileSync(report, "utf8");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org|vega\.github\.io)/);
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const errors: string[] = [];

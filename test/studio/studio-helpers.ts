@@ -7,9 +7,6 @@ import path from "node:path";
 import { startStudio, type Studio } from "../../src/studio/server/server.ts";
 import type { StreamMessage } from "../../src/studio/protocol.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
 /** A temporary folder holding copies of `files`, so saving variants never touches the repository. */
 export function scenarioFolder(...files: string[]): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bazaar-studio-"));

@@ -4,14 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { loadScenarioFile } from "../../src/scenario/load.ts";
 import { forecast } from "../../src/runner/forecast.ts";
 import { compareSummaries } from "../../src/runner/compare.ts";
 import type { Summary } from "../../src/runner/summary.ts";
 import type { Studio } from "../../src/studio/server/server.ts";
 import { scenarioFile } from "../helpers.ts";
-import { CHROMIUM, CHROMIUM_FLAGS, scenarioFolder, studioOn } from "./studio-helpers.ts";
+import { launchChromium } from "../browser.ts";
+import { scenarioFolder, studioOn } from "./studio-helpers.ts";
 
 const RUNS = 600;
 const SEED = 3;
@@ -48,10 +49,9 @@ describe("bazaar studio in a real browser", () => {
   let studio: Studio;
   let browser: Browser;
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), "Debian's chromium must be installed (.ci/run installs it)").toBe(true);
     dir = scenarioFolder(scenarioFile("maliki-sadr-2024.yaml"));
     studio = await studioOn(dir, "maliki-sadr-2024.yaml");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
