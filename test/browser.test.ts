@@ -18,7 +18,7 @@ describe("the browser tests' Chromium", () => {
   it("the npm-installed Chromium renders a page with only its own libraries and font, beyond what Node itself loads", async () => {
     const choice = await bundledChromium();
     expect(choice.source).toMatch(/^@sparticuz\/chromium@\d+/);
-    const server = await chromium.launchServer({ executablePath: choice.executablePath, env: choice.env, args: ["--no-sandbox", "--disable-gpu"] });
+    const server = await chromium.launchServer({ executablePath: choice.executablePath, env: choice.env, args: ["--no-sandbox", "--disable-gpu"], host: "127.0.0.1" });
     try {
       const browser = await chromium.connect(server.wsEndpoint());
       const page = await browser.newPage({ viewport: { width: 400, height: 200 } });
