@@ -9,6 +9,8 @@ import { progressLine } from "./progress.ts";
 import { collect, parseCount } from "./options.ts";
 import type { Io } from "./io.ts";
 import os from "node:os";
+import { existsSync } from "node:fs";
+import { removeFile } from "../runner/atomic.ts";
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -33,6 +35,11 @@ export function addPoolOptions(command: Command): Command {
 
 export function shardOf(options: PoolOptions): Shard | undefined {
   return options.shard ? parseShard(options.shard, process.env, options.shards) : undefined;
+}
+
+/** Removes a result file left by an earlier analysis in the folder (creating nothing if the folder is new). */
+export function removeStale(file: string): void {
+  if (existsSync(file)) removeFile(file);
 }
 
 /** The default folder name's shard suffix. */

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.ts";
 import { analyzeSensitivity, sensitivityDesign, type Sensitivity } from "../../runner/sensitivity.ts";
 import { analyzeMorris, analyzeSobol, morrisPlan, NOISE_INPUT, sobolPlan, type MorrisResult, type SobolResult } from "../../gsa/global.ts";
-import { removeFile, writeFileAtomic } from "../../runner/atomic.ts";
+import { writeFileAtomic } from "../../runner/atomic.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
@@ -11,7 +11,7 @@ import { collect, parseCount, parseSeed } from "../options.ts";
 import type { Io } from "../io.ts";
 import { UserError } from "../../scenario/problems.ts";
 import { ordinalPercentile } from "../format.ts";
-import { addPoolOptions, runDesign, shardOf, shardSuffix, type PoolOptions } from "../analysis-run.ts";
+import { addPoolOptions, runDesign, shardOf, shardSuffix, removeStale, type PoolOptions } from "../analysis-run.ts";
 
 const METHODS = ["oat", "morris", "sobol"] as const;
 type Method = (typeof METHODS)[number];
@@ -58,17 +58,17 @@ export function registerSensitivity(program: Command, io: Io): void {
     let result: Sensitivity | MorrisResult | SobolResult | undefined;
     if (options.method === "oat") {
       const { design, pinned } = sensitivityDesign(loaded, runs, options.seed, options.quantiles);
-      removeFile(path.join(dir, "sensitivity.json"));
+      removeStale(path.join(dir, "sensitivity.json"));
       const results = await runDesign(io, design, dir, options, "sensitivity");
       if (results) result = analyzeSensitivity(loaded, design, pinned, results, options.quantiles);
     } else if (options.method === "morris") {
       const plan = morrisPlan(loaded, { ...common, trajectories: options.trajectories, levels: options.levels });
-      removeFile(path.join(dir, "sensitivity.json"));
+      removeStale(path.join(dir, "sensitivity.json"));
       const results = await runDesign(io, plan.design, dir, options, "sensitivity");
       if (results) result = analyzeMorris(loaded, plan, results);
     } else {
       const plan = sobolPlan(loaded, { ...common, samples: options.samples });
-      removeFile(path.join(dir, "sensitivity.json"));
+      removeStale(path.join(dir, "sensitivity.json"));
       const results = await runDesign(io, plan.design, dir, options, "sensitivity");
       if (results) result = analyzeSobol(loaded, plan, results);
     }

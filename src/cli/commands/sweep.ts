@@ -2,14 +2,14 @@ import path from "node:path";
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.ts";
 import { analyzeSweep, parseVary, sweepCsv, sweepDesign, type Sweep } from "../../runner/sweep.ts";
-import { removeFile, writeFileAtomic } from "../../runner/atomic.ts";
+import { writeFileAtomic } from "../../runner/atomic.ts";
 import { toJson } from "../../runner/runset.ts";
 import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
 import { collect, parseCount, parseSeed } from "../options.ts";
 import type { Io } from "../io.ts";
 import { percent } from "../format.ts";
-import { addPoolOptions, runDesign, shardOf, shardSuffix, type PoolOptions } from "../analysis-run.ts";
+import { addPoolOptions, runDesign, shardOf, shardSuffix, removeStale, type PoolOptions } from "../analysis-run.ts";
 
 export function registerSweep(program: Command, io: Io): void {
   const command = program
@@ -29,7 +29,7 @@ export function registerSweep(program: Command, io: Io): void {
     const shard = shardOf(options);
     const dir = path.resolve(options.out ?? path.join("runs", `${loaded.spec.meta.id}-sweep-${vary.map((v) => v.path.replace(/[^a-z0-9_-]+/gi, "_")).join("-")}-s${options.seed}-n${options.runs}${shardSuffix(shard)}`));
     // sweep.json is what report reads, so it goes last: present means its sweep.csv is current too.
-    removeFile(path.join(dir, "sweep.json"));
+    removeStale(path.join(dir, "sweep.json"));
     const results = await runDesign(io, design, dir, options, "sweep");
     if (!results) return;
     const sweep = analyzeSweep(loaded, vary, design, results);
