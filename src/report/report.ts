@@ -1,6 +1,7 @@
 // `bazaar report`: one self-contained report.html from run sets, sweeps and sensitivity analyses.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import * as z from "zod";
 import { UserError } from "../scenario/problems.ts";
 import { readRunSet, type RunSet } from "../runner/runset.ts";
 import { readSaved, SENSITIVITY, SWEEP } from "../runner/saved-shapes.ts";
@@ -12,15 +13,30 @@ import { escapeHtml as h, page, type Section } from "./html.ts";
 import { renderSvg } from "./render.ts";
 import { ordinalPercentile, percent as pct, points } from "../cli/format.ts";
 import { metricHistogram, outcomeChart, sweepChart, tornadoChart } from "./specs.ts";
+import { MORRIS, morrisSection, SOBOL, sobolSection } from "./gsa.ts";
+import type { MorrisResult, SobolResult } from "../gsa/global.ts";
+import { parseSaved, readSavedText } from "../runner/saved-shapes.ts";
 
-type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity };
+type Input = { kind: "runset"; dir: string; runSet: RunSet } | { kind: "sweep"; dir: string; sweep: Sweep } | { kind: "sensitivity"; dir: string; result: Sensitivity }
+  | { kind: "morris"; dir: string; result: MorrisResult } | { kind: "sobol"; dir: string; result: SobolResult };
 
 export function readInput(dir: string): Input {
   const sweepFile = path.join(dir, "sweep.json");
   if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: readSaved(SWEEP, sweepFile) as unknown as Sweep };
   const sensitivityFile = path.join(dir, "sensitivity.json");
-  if (existsSync(sensitivityFile)) return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
+  if (existsSync(sensitivityFile)) {
+    const method = sensitivityMethod(sensitivityFile);
+    if (method === "morris") return { kind: "morris", dir, result: readSaved(MORRIS, sensitivityFile) as unknown as MorrisResult };
+    if (method === "sobol") return { kind: "sobol", dir, result: readSaved(SOBOL, sensitivityFile) as unknown as SobolResult };
+    return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
+  }
   return { kind: "runset", dir, runSet: readRunSet(dir) };
+}
+
+/** The `method` of a saved sensitivity analysis (undefined for the one-at-a-time analysis of earlier versions). */
+function sensitivityMethod(file: string): unknown {
+  const data = parseSaved({ shape: z.looseObject({ method: z.unknown().optional() }), what: "a bazaar sensitivity analysis", container: "sensitivity analysis" }, file, readSavedText(file, "sensitivity analysis"));
+  return data.method;
 }
 
 const chart = (svg: string) => `<div class="chart">${svg}</div>`;
@@ -30,7 +46,7 @@ export async function buildReport(dirs: string[]): Promise<string> {
   const inputs = dirs.map(readInput);
   const runSets = inputs.flatMap((i) => (i.kind === "runset" ? [i.runSet] : []));
   const names = runSets.map((r, k) => `${String.fromCharCode(65 + k)}: ${r.summary.scenario.id}`);
-  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind === "sensitivity" ? inputs[0].result.scenario : undefined);
+  const first = runSets[0]?.summary.scenario ?? (inputs[0].kind === "sweep" ? inputs[0].sweep.scenario : inputs[0].kind !== "runset" ? inputs[0].result.scenario : undefined);
   const sections: Section[] = [];
   if (runSets.length > 0) sections.push(await forecastSection(runSets, names));
   if (runSets.length === 2) sections.push(comparisonSection(runSets[0], runSets[1]));
@@ -41,6 +57,8 @@ export async function buildReport(dirs: string[]): Promise<string> {
   for (const input of inputs) {
     if (input.kind === "sweep") sections.push(await sweepSection(input.sweep));
     if (input.kind === "sensitivity") sections.push(await sensitivitySection(input.result));
+    if (input.kind === "morris") sections.push(await morrisSection(input.result));
+    if (input.kind === "sobol") sections.push(await sobolSection(input.result));
   }
   if (runSets.length > 0) sections.push(provenanceSection(runSets, names));
   const question = runSets[0]?.summary.scenario.question;
