@@ -5,7 +5,9 @@
 //   first-order  S1_j = mean( f(B) · (f(AB_j) − f(A)) ) / V          (Saltelli et al. 2010, table 2 (b))
 //   total        ST_j = mean( (f(A) − f(AB_j))² ) / (2V)             (Jansen 1999; Saltelli et al. 2010 (f))
 // with V the variance of f over the 2N points of A and B. S1_j is the share of V that input j explains
-// alone; ST_j the share it explains with all its interactions.
+// alone; ST_j the share it explains with all its interactions. f(B) enters S1 centred on the mean of
+// the A and B outputs (as SALib does): since f(AB_j) − f(A) has mean zero this changes no expectation,
+// but it keeps an output's level (a metric's mean of 200 seats, say) out of the estimator's variance.
 import type { Rng } from "../rng/rng.ts";
 import { percentileInterval } from "./resample.ts";
 import { sobolPoints, MAX_SOBOL_DIMENSIONS } from "./sobol-sequence.ts";
@@ -68,7 +70,7 @@ export function sobolEstimates(y: SaltelliOutputs, rows: ArrayLike<number>): { s
     let total = 0;
     for (let r = 0; r < n; r++) {
       const i = rows[r];
-      first += y.fB[i] * (fABj[i] - y.fA[i]);
+      first += (y.fB[i] - m) * (fABj[i] - y.fA[i]);
       total += (y.fA[i] - fABj[i]) ** 2;
     }
     s1.push(first / n / variance);

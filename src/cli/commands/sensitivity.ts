@@ -137,7 +137,7 @@ function formatMorris(r: MorrisResult): string {
     `An elementary effect is the change in the output when one input moves by Δ = ${r.delta.toFixed(3)} of its quantile range, per unit of that range; outcome probabilities in percentage points.`,
     `μ* = mean |effect| (ranking), μ = mean effect (direction), σ = spread (non-linearity or interaction); μ* with a 95% bootstrap interval over trajectories.`,
   ];
-  if (r.noise_input) lines.push(`${NOISE_INPUT} re-draws every run: an input whose μ* is not above the noise's cannot be told apart from run-to-run noise at this run count.`);
+  if (r.noise_input) lines.push(`${NOISE_INPUT} re-draws every run, a conservative noise floor: inputs marked "≤ noise" move the output no more than playing other runs does, at this run count.`);
   for (const out of r.outputs) {
     const scale = out.kind === "outcome" ? 100 : 1;
     const noise = out.indices.find((ix) => ix.path === NOISE_INPUT);
@@ -159,13 +159,15 @@ function formatSobol(r: SobolResult): string {
     `${r.scenario.title}: Sobol' indices from Saltelli's design, N = ${r.samples} base samples, ${r.inputs.length} inputs, ${r.runs_per_point.toLocaleString("en-US")} runs per point (${r.points.toLocaleString("en-US")} points, ${r.runs_total.toLocaleString("en-US")} runs), seed ${r.seed}`,
     `S1 = share of the output's variance an input explains alone (Saltelli 2010); ST = share with all its interactions (Jansen). 95% bootstrap intervals over the N samples.`,
   ];
-  if (r.noise_input) lines.push(`${NOISE_INPUT} chooses which runs are played: its ST is the share of the variance that is run-to-run noise; inputs whose ST interval reaches below the noise's S1 are not distinguishable from noise.`);
+  if (r.noise_input) lines.push(`${NOISE_INPUT} chooses which runs are played: its ST is the share of the variance that is run-to-run noise; inputs marked "≤ noise" explain no more of it than that.`);
   for (const out of r.outputs) {
     lines.push("", `  ${out.id} (${out.kind === "outcome" ? "probability" : "mean"}; variance over the design ${out.variance.toPrecision(3)}; sum of S1 over the inputs ${num(out.sum_s1, 1, 2)}):`);
     lines.push(`    ${"input".padEnd(width)}  ${"S1".padStart(6)}  ${"95% interval".padEnd(15)} ${"ST".padStart(6)}  95% interval`);
+    const noise = out.indices.find((ix) => ix.path === NOISE_INPUT);
     for (const ix of [...out.indices].sort((a, b) => (b.st ?? 0) - (a.st ?? 0) || (a.path < b.path ? -1 : 1))) {
       const ci = (c: [number, number] | null) => (c ? `[${num(c[0], 1, 2)}, ${num(c[1], 1, 2)}]` : "–");
-      lines.push(`    ${ix.path.padEnd(width)}  ${num(ix.s1, 1, 3).padStart(6)}  ${ci(ix.s1_ci95).padEnd(15)} ${num(ix.st, 1, 3).padStart(6)}  ${ci(ix.st_ci95)}`);
+      const mark = noise && ix !== noise && (ix.st ?? 0) <= (noise.st ?? 0) ? "  ≤ noise" : "";
+      lines.push(`    ${ix.path.padEnd(width)}  ${num(ix.s1, 1, 3).padStart(6)}  ${ci(ix.s1_ci95).padEnd(15)} ${num(ix.st, 1, 3).padStart(6)}  ${ci(ix.st_ci95).padEnd(15)}${mark}`.trimEnd());
     }
   }
   for (const s of r.skipped) lines.push("", `  ${s.id}: left out, ${s.reason}`);
