@@ -1,7 +1,7 @@
 // Every analysis on the worker pool: the same bytes for 1 and 2 workers, an interrupted analysis
 // resumed to exactly the clean result, and shards merged into the unsharded result.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../../src/cli/program.ts";
@@ -97,5 +97,29 @@ describe("analyses on the worker pool", () => {
     const wrong = await cli([...SOBOL.slice(0, -2), "--seed", "5", "--merge", shards[0], "--out", temp()]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--merge .*: a different analysis/);
+  });
+});
+
+/** The pair fixture with every number fixed (the model's uncertain defaults pinned too). */
+function fixedScenario(): string {
+  const file = path.join(temp(), "fixed.yaml");
+  const pinned = "model: {delay_cost: 0.03, office: {sharing: 0.5, inclusion: 0.3, unsecured: 0.6, cushion: 0.05}, compromise: {lift: 0.35}, premier_veto: {below: -0.3}}\n";
+  writeFileSync(file, readFileSync(PAIR, "utf8") + pinned);
+  return file;
+}
+
+describe("analyses refuse bad input with exit 2 and write nothing", () => {
+  it.each([
+    [["sensitivity", fixedScenario(), "--method", "sobol"], /sensitivity: the scenario has no uncertain input \(every number is fixed\), so there is nothing to vary/],
+    [["sensitivity", PAIR, "--method", "morris", "--levels", "3"], /--levels: expected an even number/],
+    [["sensitivity", PAIR, "--method", "fast"], /--method: expected one of oat, morris, sobol, found 'fast'/],
+    [[...SWEEP, "--merge", "/nonexistent-bazaar-shard"], /--merge \/nonexistent-bazaar-shard: no analysis-checkpoint\.json there/],
+  ])("%j", async (args, message) => {
+    const out = path.join(temp(), "out");
+    const r = await cli([...args, "--out", out]);
+    if (r.code === 0) return expect.fail(`expected exit 2 for ${args.join(" ")}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
   });
 });
