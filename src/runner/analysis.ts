@@ -12,13 +12,18 @@ import { UserError } from "../scenario/problems.ts";
 import { VERSION } from "../version.ts";
 import { ensureDir, writeFileAtomic } from "./atomic.ts";
 import type { Shard } from "./plan.ts";
-import { DEFAULT_CHUNK } from "./batch.ts";
 import { createPointRunner } from "./point-pool.ts";
 import { addResult, type PointResult, type PointSpec, type PointTask } from "./points.ts";
 import { readSaved } from "./saved-shapes.ts";
 import { sha256 } from "./runset.ts";
 
 export const ANALYSIS_CHECKPOINT = "analysis-checkpoint.json";
+/**
+ * Runs per task. Small enough that a few design points still spread evenly over the workers (a thread
+ * that starts late, or a last point, does not hold the others up), large enough that a task's message
+ * costs nothing beside its runs. Results never depend on it.
+ */
+export const ANALYSIS_CHUNK = 250;
 
 export interface Design {
   /** What the analysis is ("sweep", "sensitivity-sobol", …): part of its identity. */
@@ -109,15 +114,17 @@ export function startAnalysis(design: Design, options: AnalysisOptions): Analysi
       mergedPoints++;
     }
   }
-  const runner = createPointRunner(design.specs, design.seed, options.workers);
+  // Threads are started only if some point is left to run (not for a finished analysis resumed, or merged shards).
+  const left = shardPoints(design.points.length, options.shard).some((p) => !done.has(p));
+  const runner = left ? createPointRunner(design.specs, design.seed, options.workers) : undefined;
   let interrupted = false;
   const result = execute(design, options, identity, done, runner, () => interrupted)
     .then((r) => (r.status === "complete" ? { ...r, resumedPoints, mergedPoints } : r))
-    .finally(() => runner.close());
+    .finally(() => runner?.close());
   return {
     interrupt() {
       interrupted = true;
-      runner.abort();
+      runner?.abort();
     },
     done: result,
   };
@@ -146,10 +153,10 @@ function openCheckpoint(dir: string, design: Design, identity: string, options: 
 
 async function execute(
   design: Design, options: AnalysisOptions, identity: string, done: Map<number, PointResult>,
-  runner: ReturnType<typeof createPointRunner>, isInterrupted: () => boolean,
+  runner: ReturnType<typeof createPointRunner> | undefined, isInterrupted: () => boolean,
 ): Promise<AnalysisResult> {
   const t0 = performance.now();
-  const chunk = options.chunkSize ?? DEFAULT_CHUNK;
+  const chunk = options.chunkSize ?? ANALYSIS_CHUNK;
   const mine = shardPoints(design.points.length, options.shard);
   const todo = mine.filter((p) => !done.has(p));
   const tasks: PointTask[] = [];
@@ -175,7 +182,7 @@ async function execute(
   if (options.dir) ensureDir(options.dir);
   let current: { point: number; result: PointResult } | undefined;
   options.onProgress?.(runsDone, planned);
-  await runner.run(tasks, ({ task, result }) => {
+  await runner?.run(tasks, ({ task, result }) => {
     const t = tasks[task];
     if (current?.point !== t.point) current = { point: t.point, result: { runs: 0, outcomes: result.outcomes.map(() => 0), numeric: result.numeric.map(() => [0, 0]) } };
     addResult(current.result, result);
