@@ -21,7 +21,7 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, now: 
       const width = 24;
       const filled = Math.round((width * done) / Math.max(planned, 1));
       const bar = "█".repeat(filled) + "░".repeat(width - filled);
-      const shownRate = rate >= 10 ? Math.round(rate).toLocaleString("en-US") : rate.toPrecision(2);
+      const shownRate = rate >= 10 || rate === 0 ? Math.round(rate).toLocaleString("en-US") : rate.toPrecision(2);
       stream.write(`\r${bar} ${done.toLocaleString("en-US")}/${planned.toLocaleString("en-US")} ${unit} · ${shownRate} ${unit}/s · ETA ${formatSeconds(eta)}  `);
       shown = true;
     },

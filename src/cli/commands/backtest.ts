@@ -53,7 +53,7 @@ export function registerBacktest(program: Command, io: Io): void {
       return;
     }
     if (outcome.status === "shard") {
-      io.err(`backtest: shard ${shard!.index}/${shard!.count} done (${outcome.planned} scenarios) in ${io.relative(dir)}; combine the shards with --merge <each shard's folder>\n`);
+      io.err(`backtest: shard ${shard!.index}/${shard!.count} done (${outcome.planned} scenario${outcome.planned === 1 ? "" : "s"}) in ${io.relative(dir)}; combine the shards with --merge <each shard's folder>\n`);
       return;
     }
     writeFileAtomic(path.join(dir, "backtest.json"), toJson(outcome.backtest));
