@@ -12,6 +12,9 @@ import { runBatch } from "../src/runner/batch.ts";
 import type { ScenarioSpec } from "../src/scenario/schema/scenario.ts";
 import { DEFAULT_SCENARIO, VERSION } from "../src/version.ts";
 import { generatedScenario } from "./generate.ts";
+import { startAnalysis, type Design } from "../src/runner/analysis.ts";
+import { parseVary, sweepDesign } from "../src/runner/sweep.ts";
+import { morrisPlan } from "../src/gsa/global.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes("--quick");
@@ -64,6 +67,28 @@ const rounds = [6, 12, 24, 48].map((r) => {
   return { rounds: r, microsPerRun: perRunMicros(spec, costRuns) };
 });
 
+/** Seconds for an analysis design with `workers` workers, and its point results as JSON (to check they agree). */
+async function analysisTime(design: Design, workers: number): Promise<{ seconds: number; json: string }> {
+  const t0 = performance.now();
+  const r = await startAnalysis(design, { workers }).done;
+  if (r.status !== "complete") throw new Error("analysis did not complete");
+  return { seconds: (performance.now() - t0) / 1000, json: JSON.stringify(r.results) };
+}
+const analyses: { name: string; design: Design }[] = [
+  { name: "sweep, 6 points", design: sweepDesign(loadScenarioFile(DEFAULT_SCENARIO), [parseVary("drivers.iran_pressure=0:1:6")], Math.round(5000 * scale), 1) },
+  { name: "sensitivity --method morris", design: morrisPlan(loadScenarioFile(DEFAULT_SCENARIO), { trajectories: 4, levels: 4, noiseInput: true, runs: Math.round(1000 * scale), seed: 1 }).design },
+];
+const analysisScaling: { name: string; points: number; runs: number; oneWorker: number; twoWorkers: number; scaling: number; identical: boolean }[] = [];
+for (const { name, design } of analyses) {
+  log(`analysis: ${name} with 1 and 2 workers...`);
+  const a = await analysisTime(design, 1);
+  const b = await analysisTime(design, 2);
+  analysisScaling.push({
+    name, points: design.points.length, runs: design.points.length * design.runs,
+    oneWorker: Math.round(a.seconds * 10) / 10, twoWorkers: Math.round(b.seconds * 10) / 10, scaling: Math.round((a.seconds / b.seconds) * 100) / 100, identical: a.json === b.json,
+  });
+}
+
 const results = {
   version: VERSION,
   machine: { cpus: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version, platform: `${os.type()} ${os.release()}` },
@@ -71,6 +96,7 @@ const results = {
   memory: memory.map((m) => ({ runs: m.runs, seconds: Math.round(m.seconds * 10) / 10, runsPerSecond: rate(m), peakRssMB: Math.round(m.peakRssMB) })),
   costByActors: actors.map((a) => ({ ...a, microsPerRun: Math.round(a.microsPerRun) })),
   costByRounds: rounds.map((r) => ({ ...r, microsPerRun: Math.round(r.microsPerRun) })),
+  analyses: analysisScaling,
 };
 writeFileSync(path.join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
 
@@ -84,5 +110,8 @@ for (const m of results.memory) rows.push(`  ${m.runs.toLocaleString("en-US").pa
 rows.push("");
 rows.push("  actors  µs/run (1 thread)      rounds  µs/run (1 thread)");
 for (let k = 0; k < 4; k++) rows.push(`  ${String(actors[k].actors).padEnd(6)}  ${String(results.costByActors[k].microsPerRun).padStart(8)}               ${String(rounds[k].rounds).padEnd(6)}  ${String(results.costByRounds[k].microsPerRun).padStart(8)}`);
+rows.push("");
+rows.push("  analysis (default scenario)            runs    1 worker   2 workers   scaling   same result");
+for (const a of analysisScaling) rows.push(`  ${a.name.padEnd(36)} ${a.runs.toLocaleString("en-US").padStart(8)} ${`${a.oneWorker} s`.padStart(10)} ${`${a.twoWorkers} s`.padStart(10)}   ${`${a.scaling}×`.padStart(6)}   ${a.identical ? "yes" : "NO"}`);
 console.log(rows.join("\n"));
 console.log(`\nwrote ${path.relative(process.cwd(), path.join(here, "results.json"))}`);

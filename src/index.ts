@@ -20,3 +20,9 @@ export { runBacktest, historicalScenarios, type Backtest, type ScenarioScore } f
 export { discover, type Discovery, type DiscoverOptions } from "./discover/discover.ts";
 export { Prim, type PrimInput, type PrimOptions, type Box, type Restriction, type QuasiP } from "./discover/prim.ts";
 export { VERSION, DEFAULT_SCENARIO } from "./version.ts";
+export { startAnalysis, type Design, type AnalysisOptions, type AnalysisResult } from "./runner/analysis.ts";
+export { runSweep, sweepDesign, analyzeSweep, parseVary, type Sweep } from "./runner/sweep.ts";
+export { runSensitivity, sensitivityDesign, analyzeSensitivity, type Sensitivity } from "./runner/sensitivity.ts";
+export { morrisPlan, analyzeMorris, sobolPlan, analyzeSobol, type MorrisResult, type SobolResult } from "./gsa/global.ts";
+export { sobolPoints, SobolSequence } from "./gsa/sobol-sequence.ts";
+export { runBacktestJob, type BacktestOutcome } from "./backtest/backtest.ts";

@@ -1,10 +1,10 @@
-// A one-line progress display on stderr, only on a terminal: runs done, runs/s, ETA.
+// A one-line progress display on stderr, only on a terminal: runs (or other units) done, rate, ETA.
 export interface Progress {
   update(done: number, planned: number): void;
   end(): void;
 }
 
-export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, now: () => number = () => performance.now()): Progress {
+export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, now: () => number = () => performance.now(), unit = "runs"): Progress {
   if (!enabled) return { update() {}, end() {} };
   const started = now();
   let last = -Infinity;
@@ -21,7 +21,8 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, now: 
       const width = 24;
       const filled = Math.round((width * done) / Math.max(planned, 1));
       const bar = "█".repeat(filled) + "░".repeat(width - filled);
-      stream.write(`\r${bar} ${done.toLocaleString("en-US")}/${planned.toLocaleString("en-US")} runs · ${Math.round(rate).toLocaleString("en-US")} runs/s · ETA ${formatSeconds(eta)}  `);
+      const shownRate = rate >= 10 || rate === 0 ? Math.round(rate).toLocaleString("en-US") : rate.toPrecision(2);
+      stream.write(`\r${bar} ${done.toLocaleString("en-US")}/${planned.toLocaleString("en-US")} ${unit} · ${shownRate} ${unit}/s · ETA ${formatSeconds(eta)}  `);
       shown = true;
     },
     end() {

@@ -1,6 +1,7 @@
 // `bazaar report`: one self-contained report.html from run sets, sweeps and sensitivity analyses.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import * as z from "zod";
 import { UserError } from "../scenario/problems.ts";
 import { readRunSet, type RunSet } from "../runner/runset.ts";
 import { BACKTEST, readSaved, SENSITIVITY, SWEEP } from "../runner/saved-shapes.ts";
@@ -17,11 +18,16 @@ import { metricHistogram, outcomeChart, reliabilityChart, sweepChart, tornadoCha
 import { isDiscoverFolder, readDiscoverFolder } from "../discover/folder.ts";
 import type { Discovery } from "../discover/discover.ts";
 import { discoverSection } from "./discover.ts";
+import { MORRIS, morrisSection, SOBOL, sobolSection } from "./gsa.ts";
+import type { MorrisResult, SobolResult } from "../gsa/global.ts";
+import { parseSaved, readSavedText } from "../runner/saved-shapes.ts";
 
 type Input =
   | { kind: "runset"; dir: string; runSet: RunSet }
   | { kind: "sweep"; dir: string; sweep: Sweep }
   | { kind: "sensitivity"; dir: string; result: Sensitivity }
+  | { kind: "morris"; dir: string; result: MorrisResult }
+  | { kind: "sobol"; dir: string; result: SobolResult }
   | { kind: "backtest"; dir: string; backtest: Backtest }
   | { kind: "discover"; dir: string; discovery: Discovery };
 
@@ -29,20 +35,31 @@ export function readInput(dir: string): Input {
   const sweepFile = path.join(dir, "sweep.json");
   if (existsSync(sweepFile)) return { kind: "sweep", dir, sweep: readSaved(SWEEP, sweepFile) as unknown as Sweep };
   const sensitivityFile = path.join(dir, "sensitivity.json");
-  if (existsSync(sensitivityFile)) return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
+  if (existsSync(sensitivityFile)) {
+    const method = sensitivityMethod(sensitivityFile);
+    if (method === "morris") return { kind: "morris", dir, result: readSaved(MORRIS, sensitivityFile) as unknown as MorrisResult };
+    if (method === "sobol") return { kind: "sobol", dir, result: readSaved(SOBOL, sensitivityFile) as unknown as SobolResult };
+    return { kind: "sensitivity", dir, result: readSaved(SENSITIVITY, sensitivityFile) as unknown as Sensitivity };
+  }
   const backtestFile = path.join(dir, "backtest.json");
   if (existsSync(backtestFile)) return { kind: "backtest", dir, backtest: readSaved(BACKTEST, backtestFile) as unknown as Backtest };
   if (isDiscoverFolder(dir)) return { kind: "discover", dir, discovery: readDiscoverFolder(dir) };
   return { kind: "runset", dir, runSet: readRunSet(dir) };
 }
 
+/** The `method` of a saved sensitivity analysis (undefined for the one-at-a-time analysis of earlier versions). */
+function sensitivityMethod(file: string): unknown {
+  const data = parseSaved({ shape: z.looseObject({ method: z.unknown().optional() }), what: "a bazaar sensitivity analysis", container: "sensitivity analysis" }, file, readSavedText(file, "sensitivity analysis"));
+  return data.method;
+}
+
 /** What the report is about when no run set is given: the first input's scenario (a backtest spans several). */
 function scenarioOf(input: Input): { title: string } | undefined {
+  if (input.kind === "runset") return undefined;
   if (input.kind === "sweep") return input.sweep.scenario;
-  if (input.kind === "sensitivity") return input.result.scenario;
   if (input.kind === "discover") return input.discovery.run_set.scenario;
   if (input.kind === "backtest") return { title: "Backtest" };
-  return undefined;
+  return input.result.scenario;
 }
 
 const chart = (svg: string) => `<div class="chart">${svg}</div>`;
@@ -63,6 +80,8 @@ export async function buildReport(dirs: string[]): Promise<string> {
   for (const input of inputs) {
     if (input.kind === "sweep") sections.push(await sweepSection(input.sweep));
     if (input.kind === "sensitivity") sections.push(await sensitivitySection(input.result));
+    if (input.kind === "morris") sections.push(await morrisSection(input.result));
+    if (input.kind === "sobol") sections.push(await sobolSection(input.result));
     if (input.kind === "backtest") sections.push(await backtestSection(input.backtest));
     if (input.kind === "discover") sections.push(await discoverSection(input.discovery));
   }

@@ -1,12 +1,16 @@
 // `bazaar sweep`: outcome probabilities across a grid of one or two assumptions. Every grid point
 // runs the same run indices with the same seed (common random numbers), so differences between
-// points are the assumption's effect, not sampling noise between independent batches.
+// points are the assumption's effect, not sampling noise between independent batches. Grid points are
+// design points (points.ts): the CLI runs them on the worker pool with checkpoints (analysis.ts).
 import { withOverrides, type LoadedScenario } from "../scenario/load.ts";
 import { parseOverride } from "../scenario/overrides.ts";
 import { UserError } from "../scenario/problems.ts";
 import { compileModel } from "../model/compile.ts";
-import { runBatch } from "./batch.ts";
-import { summarize, type OutcomeSummary } from "./summary.ts";
+import { wilsonInterval } from "../stats/wilson.ts";
+import type { Design } from "./analysis.ts";
+import type { PointResult } from "./points.ts";
+import { evaluateDesign } from "./sensitivity.ts";
+import type { OutcomeSummary } from "./summary.ts";
 
 export const MAX_GRID_POINTS = 400;
 
@@ -46,21 +50,44 @@ export function parseVary(text: string): Vary {
   return { path: m[1].trim(), values };
 }
 
-export function runSweep(loaded: LoadedScenario, vary: Vary[], runs: number, seed: number): Sweep {
+/** The design: one point per grid point, each its own scenario variant, every one on run indices 0 … runs − 1. */
+export function sweepDesign(loaded: LoadedScenario, vary: Vary[], runs: number, seed: number): Design {
   if (vary.length < 1 || vary.length > 2) throw new UserError(`sweep: expected one or two --vary, found ${vary.length}`);
   const grid = vary.length === 1 ? vary[0].values.map((v) => [v]) : vary[0].values.flatMap((a) => vary[1].values.map((b) => [a, b]));
   if (grid.length > MAX_GRID_POINTS) throw new UserError(`sweep: expected at most ${MAX_GRID_POINTS} grid points, found ${grid.length}`);
-  const points = grid.map((values) => {
-    const variant = withOverrides(loaded, values.map((v, k) => parseOverride(`${vary[k].path}=${v}`)));
-    const model = compileModel(variant.spec);
-    const summary = summarize(variant, model, runBatch(model, { runs, seed }), seed);
-    return { values: Object.fromEntries(values.map((v, k) => [vary[k].path, v])), outcomes: summary.outcomes };
-  });
+  const specs = grid.map((values) => withOverrides(loaded, values.map((v, k) => parseOverride(`${vary[k].path}=${v}`))).spec);
+  for (const spec of specs) compileModel(spec); // any problem with a variant surfaces now, before work starts
+  return { kind: "sweep", parameters: { vary }, specs, points: specs.map((_, k) => ({ spec: k, pins: null, runOffset: 0 })), runs, seed };
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The sweep from its design's point results (in grid order). */
+export function analyzeSweep(loaded: LoadedScenario, vary: Vary[], design: Design, results: PointResult[]): Sweep {
+  const labels = loaded.spec.outcomes.map((o) => ({ id: o.id, label: o.label }));
+  const points = results.map((r, k): SweepPoint => ({
+    values: Object.fromEntries(vary.map((v, j) => [v.path, readValue(k, j, vary)])),
+    outcomes: labels.map((o, j): OutcomeSummary => {
+      const count = r.outcomes[j];
+      const [lo, hi] = wilsonInterval(count, r.runs);
+      return { ...o, count, probability: round6(r.runs ? count / r.runs : 0), ci95: [round6(lo), round6(hi)] };
+    }),
+  }));
   return {
     scenario: { id: loaded.spec.meta.id, title: loaded.spec.meta.title, sha256: loaded.sha256 },
-    seed, runs, vary, points,
+    seed: design.seed, runs: design.runs, vary, points,
     crossings: vary.length === 1 ? crossings(vary[0].path, points) : [],
   };
+}
+
+function readValue(point: number, j: number, vary: Vary[]): number {
+  const second = vary[1]?.values.length ?? 1;
+  return j === 0 ? vary[0].values[Math.floor(point / second)] : vary[1].values[point % second];
+}
+
+export function runSweep(loaded: LoadedScenario, vary: Vary[], runs: number, seed: number): Sweep {
+  const design = sweepDesign(loaded, vary, runs, seed);
+  return analyzeSweep(loaded, vary, design, evaluateDesign(design));
 }
 
 /** Where, along a one-dimensional sweep, one outcome's probability overtakes another's (linear interpolation). */

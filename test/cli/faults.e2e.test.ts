@@ -118,14 +118,16 @@ describe("SIGKILL at random moments", () => {
     expect(bazaar([...args, "--out", clean]).code).toBe(0);
     const cleanJson = read(path.join(clean, "sweep.json"));
     const out = temp();
+    // A killed sweep leaves its completed points in analysis-checkpoint.json: the next run resumes them.
+    const resume = () => (existsSync(path.join(out, "analysis-checkpoint.json")) ? ["--resume"] : []);
     for (let k = 0; k < 3; k++) {
-      await killAfter([...args, "--out", out], killMoment(200, 3000));
+      await killAfter([...args, "--out", out, ...resume()], killMoment(200, 3000));
       if (existsSync(path.join(out, "sweep.json"))) {
         expect(read(path.join(out, "sweep.json"))).toBe(cleanJson);
         expect(read(path.join(out, "sweep.csv"))).toBe(read(path.join(clean, "sweep.csv")));
       }
     }
-    expect(bazaar([...args, "--out", out]).code).toBe(0);
+    expect(bazaar([...args, "--out", out, ...resume()]).code).toBe(0);
     expect(read(path.join(out, "sweep.json"))).toBe(cleanJson);
     expect(noTempFiles(out)).toEqual([]); // what a kill left mid-write is cleared by the next write
   }, 180_000);

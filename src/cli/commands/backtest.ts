@@ -1,10 +1,7 @@
-import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_BINS, historicalScenarios, MAX_NOISE, runBacktest, type Backtest, type Score } from "../../backtest/backtest.ts";
+import { DEFAULT_BINS, historicalScenarios, MAX_NOISE, runBacktestJob, type Backtest, type Score } from "../../backtest/backtest.ts";
 import { percent } from "../format.ts";
-import { writeFileAtomic } from "../../runner/atomic.ts";
-import { mkdirSync } from "node:fs";
 import { LOG_FLOOR } from "../../stats/scores.ts";
 import { loadScenarioFile } from "../../scenario/load.ts";
 import { toJson } from "../../runner/runset.ts";
@@ -12,27 +9,58 @@ import { DEFAULT_SEED } from "../../runner/forecast.ts";
 import { PACKAGE_ROOT } from "../../version.ts";
 import { parseCount, parseSeed } from "../options.ts";
 import type { Io } from "../io.ts";
+import { writeFileAtomic } from "../../runner/atomic.ts";
+import { progressLine } from "../progress.ts";
+import { addPoolOptions, EXIT_INTERRUPTED, shardOf, shardSuffix, removeStale, type PoolOptions } from "../analysis-run.ts";
 
 export function registerBacktest(program: Command, io: Io): void {
-  program
+  const command = program
     .command("backtest")
     .description("score forecasts of historical scenarios against what happened (Brier and log scores), beside uniform and largest-list baselines")
     .argument("[scenarios...]", "scenario files with `observed` (default: the training set, every such file in the shipped scenarios/history/)")
     .option("--seed <s>", "master seed", parseSeed, DEFAULT_SEED)
-    .option("--workers <w>", "worker threads (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
     .option("--bins <n>", "equal-width forecast bins of the reliability diagram", parseCount("--bins", 20), DEFAULT_BINS)
-    .option("--out <dir>", "also write backtest.json to this folder (for `bazaar report`)")
-    .option("--json", "print the backtest as JSON on stdout")
-    .action(async (files: string[], options: { seed: number; workers: number; bins: number; out?: string; json?: boolean }) => {
-      const chosen = files.length > 0 ? files.map((f) => loadScenarioFile(f)) : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios", "history"));
-      const backtest = await runBacktest(chosen, { seed: options.seed, workers: options.workers, bins: options.bins, onScenario: (f) => io.err(`backtest: ${io.relative(f)}\n`) });
-      if (options.out) {
-        mkdirSync(options.out, { recursive: true });
-        writeFileAtomic(path.join(options.out, "backtest.json"), toJson(backtest));
-        io.err(`backtest: wrote ${io.relative(path.resolve(options.out, "backtest.json"))}\n`);
-      }
-      io.out(options.json ? toJson(backtest) : formatBacktest(backtest) + "\n");
+    .option("--out <dir>", "folder for backtest.json and the checkpoint of scored scenarios (default: runs/backtest-s<seed>)")
+    .option("--json", "print the backtest as JSON on stdout");
+  addPoolOptions(command).action(async (files: string[], options: PoolOptions & { seed: number; bins: number; out?: string; json?: boolean }) => {
+    const chosen = files.length > 0 ? files.map((f) => loadScenarioFile(f)) : historicalScenarios(path.join(PACKAGE_ROOT, "scenarios", "history"));
+    const shard = shardOf(options);
+    const dir = path.resolve(options.out ?? path.join("runs", `backtest-s${options.seed}${shardSuffix(shard)}`));
+    const progress = progressLine(process.stderr, process.stderr.isTTY === true && !options.json, undefined, "scenarios");
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+      process.once("SIGINT", () => process.exit(EXIT_INTERRUPTED));
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    removeStale(path.join(dir, "backtest.json"));
+    const outcome = await runBacktestJob(chosen, {
+      seed: options.seed, workers: options.workers, bins: options.bins, dir, resume: options.resume === true, shard, merge: options.merge.map((d) => path.resolve(d)),
+      interrupted: () => interrupted,
+      onScenario: (f) => {
+        progress.end();
+        io.err(`backtest: ${io.relative(f)}\n`);
+      },
+      onProgress: (done, planned) => progress.update(done, planned),
+    }).finally(() => {
+      progress.end();
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
     });
+    if (outcome.status === "interrupted") {
+      io.err(`backtest: interrupted with ${outcome.done} of ${outcome.planned} scenarios scored; they are saved in ${io.relative(dir)}.\n`);
+      io.err(`resume with: bazaar ${[...io.argv.slice(1).filter((a) => a !== "--resume"), ...(io.argv.includes("--out") ? [] : ["--out", dir]), "--resume"].join(" ")}\n`);
+      io.exitCode(EXIT_INTERRUPTED);
+      return;
+    }
+    if (outcome.status === "shard") {
+      io.err(`backtest: shard ${shard!.index}/${shard!.count} done (${outcome.planned} scenario${outcome.planned === 1 ? "" : "s"}) in ${io.relative(dir)}; combine the shards with --merge <each shard's folder>\n`);
+      return;
+    }
+    writeFileAtomic(path.join(dir, "backtest.json"), toJson(outcome.backtest));
+    io.out(options.json ? toJson(outcome.backtest) : formatBacktest(outcome.backtest) + "\n");
+  });
 }
 
 const cells = (s: Score | null) => (s ? [s.p_observed, s.brier, s.log_score].map((x) => x.toFixed(3)) : ["–", "–", "–"]);
