@@ -12,6 +12,7 @@ import { registerSensitivity } from "./commands/sensitivity.ts";
 import { registerCompare } from "./commands/compare.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerBacktest } from "./commands/backtest.ts";
+import { registerCalibrate } from "./commands/calibrate.ts";
 import type { Io } from "./io.ts";
 
 /** Exit codes (docs/errors.md): 2 for any bad input, 70 for a bug; an interrupted batch exits 130 (run.ts). */
@@ -34,6 +35,7 @@ export function buildProgram(io: Io): Command {
   registerCompare(program, io);
   registerReport(program, io);
   registerBacktest(program, io);
+  registerCalibrate(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }
