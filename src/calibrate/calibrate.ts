@@ -137,7 +137,7 @@ async function calibrateCases(ctx: FitContext, options: CalibrateOptions, plan: 
 
 function optimiserSettings(budget: number): Record<string, string | number> {
   return {
-    method: "Nelder–Mead simplex (reflection 1, expansion 2, contraction ½, shrink ½), restarted from the best point while a restart improves it",
+    method: "Nelder–Mead simplex (reflection 1, expansion 2, contraction ½, shrink ½), then restarted once from the best point with a simplex a quarter the size",
     space: "logit of each parameter's position within its bounds",
     budget,
     initial_step: DEFAULT_STEP,
