@@ -17,4 +17,6 @@ export { runRng, type Rng } from "./rng/rng.ts";
 export { wilsonInterval } from "./stats/wilson.ts";
 export { brierScore, logScore } from "./stats/scores.ts";
 export { runBacktest, historicalScenarios, type Backtest, type ScenarioScore } from "./backtest/backtest.ts";
+export { startCalibration, type Calibration, type CalibrateOptions, type CalibrationControl, type CalibrationResult } from "./calibrate/calibrate.ts";
+export { parseFit, type FitParameter } from "./calibrate/parameters.ts";
 export { VERSION, DEFAULT_SCENARIO } from "./version.ts";
