@@ -31,8 +31,8 @@ describe("synthetic recovery", () => {
   // 600 cases (300 for each of two variants) observed at boycott_below = −0.75. From the simulated
   // slopes of P(formed), the Fisher information is about 28 per pair of cases, so the estimate's standard
   // error is about 1/√(28·300) ≈ 0.011, and Monte Carlo error from 1,000 common runs adds about 0.006.
-  // Over 20 observation seeds the fitted values had sd 0.010 and at most 0.027 error: the tolerance,
-  // 0.04, is about 3.5 standard errors, and the start (−0.65) lies 0.1 away, outside it.
+  // Over 20 observation seeds the fitted values had sd 0.0105 and at most 0.030 error: the tolerance,
+  // 0.04, is nearly 4 standard errors, and the start (−0.65) lies 0.1 away, outside it.
   const TRUTH = -0.75;
   const TOLERANCE = 0.04;
 
@@ -66,7 +66,7 @@ describe("calibration folders", () => {
     let control: ReturnType<typeof startCalibration> | undefined;
     control = startCalibration(cases, options(dir, {
       onProgress: (done) => {
-        if (done >= 4 * 2 * 600) control?.interrupt(); // after about four points of the search
+        if (done >= 12 * 2 * 600) control?.interrupt(); // in the leave-one-out folds, after the full fit's 9 points
       },
     }));
     const stopped = await control.done;
@@ -75,7 +75,7 @@ describe("calibration folders", () => {
     expect(existsSync(path.join(dir, "calibration.json"))).toBe(false);
     expect(() => startCalibration(cases, options(dir))).toThrow(/interrupted calibration .* add --resume/);
     const resumed = await complete(cases, options(dir, { resume: true }));
-    expect(resumed.manifest.resumed_from_evaluations).toBeGreaterThanOrEqual(3);
+    expect(resumed.manifest.resumed_from_evaluations).toBeGreaterThanOrEqual(10);
     expect(read(dir, "calibration.json")).toBe(read(reference, "calibration.json"));
   });
 
