@@ -7,8 +7,8 @@ import type { Point } from "./cache.ts";
 import { caseSetOf, type CaseSet } from "./cases.ts";
 import { leaveOneOut, type Fold } from "./cv.ts";
 import { Evaluator, Interrupted, specAt } from "./evaluator.ts";
-import { fitCases, scoresAt, type FitContext, type ScoredPoint } from "./fit.ts";
-import { meanScore, type CaseScore, type ScoreRule } from "./objective.ts";
+import { fitCases, scoresAt, type Fit, type FitContext, type ScoredPoint } from "./fit.ts";
+import { meanScore, ruleValue, type CaseScore, type ScoreRule } from "./objective.ts";
 import { DEFAULT_DIGITS, DEFAULT_STEP, DEFAULT_XTOL } from "./optimiser.ts";
 import { openCalibrationFolder, writeCalibration, type CalibrationManifest } from "./output.ts";
 import { parameterFileText, PARAMETER_FILE } from "./parameter-file.ts";
@@ -55,7 +55,7 @@ export interface Calibration {
   /** Mean score over the cases: the scenarios as they are, the start, the fit, and out of sample. */
   objective: { shipped: number; start: number; fitted: number; leave_one_out: number | null };
   mean: { shipped: CaseScore; start: CaseScore; fitted: CaseScore; leave_one_out: CaseScore | null };
-  in_sample: CaseRow[];
+  per_case: CaseRow[];
   search: { evaluations: number; converged: boolean; path: ScoredPoint[] };
   leave_one_out: { folds: Fold[] } | null;
   files: { parameters: string };
@@ -105,6 +105,14 @@ async function execute(ctx: FitContext, options: CalibrateOptions, resumedFrom: 
   return { status: "complete", calibration, manifest, seconds };
 }
 
+interface Results {
+  shipped: CaseScore[];
+  fit: Fit;
+  start: CaseScore[];
+  fitted: CaseScore[];
+  folds: Fold[] | null;
+}
+
 async function calibrateCases(ctx: FitContext, options: CalibrateOptions, plan: RunPlan): Promise<Calibration> {
   const all = ctx.set.cases.map((_, k) => k);
   plan.slot();
@@ -113,9 +121,12 @@ async function calibrateCases(ctx: FitContext, options: CalibrateOptions, plan: 
   const start = await scoresAt(ctx, fit.start.values, all);
   const fitted = await scoresAt(ctx, fit.fitted.values, all);
   const folds = options.cv ? await leaveOneOut(ctx) : null;
-  const loo = folds?.map((f) => f.score) ?? null;
-  const rule = (s: CaseScore) => (options.score === "log" ? s.log_score : s.brier);
-  const mean = { shipped: meanScore(shipped), start: meanScore(start), fitted: meanScore(fitted), leave_one_out: loo ? meanScore(loo) : null };
+  return document(ctx, options, { shipped, fit, start, fitted, folds });
+}
+
+function document(ctx: FitContext, options: CalibrateOptions, r: Results): Calibration {
+  const loo = r.folds?.map((f) => f.score) ?? null;
+  const mean = { shipped: meanScore(r.shipped), start: meanScore(r.start), fitted: meanScore(r.fitted), leave_one_out: loo ? meanScore(loo) : null };
   return {
     tool: "bazaar",
     version: VERSION,
@@ -125,12 +136,17 @@ async function calibrateCases(ctx: FitContext, options: CalibrateOptions, plan: 
     smoothing: "log score of the add-half smoothed probability (count + 0.5) / (runs + 0.5 × outcomes); P and Brier unsmoothed",
     optimiser: optimiserSettings(options.budget),
     cases: ctx.set.cases.map((c) => ({ file: c.file, id: c.id, sha256: c.sha256, observed: c.observed })),
-    parameters: options.parameters.map((p) => ({ ...p, start: fit.start.values[p.path], fitted: fit.fitted.values[p.path] })),
-    objective: { shipped: rule(mean.shipped), start: fit.start.objective, fitted: fit.fitted.objective, leave_one_out: mean.leave_one_out ? rule(mean.leave_one_out) : null },
+    parameters: options.parameters.map((p) => ({ ...p, start: r.fit.start.values[p.path], fitted: r.fit.fitted.values[p.path] })),
+    objective: {
+      shipped: ruleValue(mean.shipped, options.score),
+      start: r.fit.start.objective,
+      fitted: r.fit.fitted.objective,
+      leave_one_out: mean.leave_one_out ? ruleValue(mean.leave_one_out, options.score) : null,
+    },
     mean,
-    in_sample: ctx.set.cases.map((c, k) => ({ id: c.id, observed: c.observed, shipped: shipped[k], start: start[k], fitted: fitted[k], leave_one_out: loo ? loo[k] : null })),
-    search: { evaluations: fit.path.length, converged: fit.converged, path: fit.path },
-    leave_one_out: folds ? { folds } : null,
+    per_case: ctx.set.cases.map((c, k) => ({ id: c.id, observed: c.observed, shipped: r.shipped[k], start: r.start[k], fitted: r.fitted[k], leave_one_out: loo ? loo[k] : null })),
+    search: { evaluations: r.fit.path.length, converged: r.fit.converged, path: r.fit.path },
+    leave_one_out: r.folds ? { folds: r.folds } : null,
     files: { parameters: PARAMETER_FILE },
   };
 }

@@ -2,8 +2,7 @@
 // applied exactly as `--set` applies them, from the same seed and run indices at every point (common
 // random numbers). What the cache holds is reused; the rest runs on the pool, and the cache is
 // checkpointed after each evaluation.
-import { withOverrides } from "../scenario/load.ts";
-import { canonicalJson } from "../scenario/load.ts";
+import { canonicalJson, withOverrides, type LoadedScenario } from "../scenario/load.ts";
 import type { ScenarioSpec } from "../scenario/schema/scenario.ts";
 import type { Override } from "../scenario/overrides.ts";
 import type { EvaluationCache, Point } from "./cache.ts";
@@ -48,9 +47,10 @@ export class Evaluator {
 
   private async compute(point: Point, todo: number[]): Promise<void> {
     const tasks: CountTask[] = [];
+    const keyOf = (s: number) => `${this.set.simulations[s].key}|${canonicalJson(point)}`;
     for (const s of todo) {
       const spec = specAt(this.set.simulations[s].loaded, point);
-      const key = `${this.set.simulations[s].key}|${canonicalJson(point)}`;
+      const key = keyOf(s);
       for (let from = 0; from < this.options.runs; from += TASK_RUNS) {
         tasks.push({ id: tasks.length, key, spec, seed: this.options.seed, from, to: Math.min(this.options.runs, from + TASK_RUNS) });
       }
@@ -62,13 +62,13 @@ export class Evaluator {
       const sum = totals.get(tasks[k].key);
       totals.set(tasks[k].key, sum ? sum.map((c, j) => c + r.counts[j]) : r.counts);
     });
-    for (const s of todo) this.cache.set(point, this.set.simulations[s].key, totals.get(`${this.set.simulations[s].key}|${canonicalJson(point)}`)!);
+    for (const s of todo) this.cache.set(point, this.set.simulations[s].key, totals.get(keyOf(s))!);
     this.cache.save(this.options.dir);
   }
 }
 
 /** The scenario with the point's values set, as `--set path=value` would set them, and validated again. */
-export function specAt(loaded: Parameters<typeof withOverrides>[0], point: Point): ScenarioSpec {
+export function specAt(loaded: LoadedScenario, point: Point): ScenarioSpec {
   const overrides: Override[] = Object.keys(point).sort().map((p) => ({ text: `${p}=${point[p]}`, path: p.split("."), value: point[p] }));
   return overrides.length === 0 ? loaded.spec : withOverrides(loaded, overrides).spec;
 }

@@ -36,7 +36,7 @@ function caseTable(c: Calibration): string[] {
   const groups = ["start", "fitted", ...(loo ? ["left out"] : [])];
   const rows: string[][] = [
     ["case", "what happened", ...groups.flatMap(() => ["P", "Brier", "log"]), ...(loo ? ["fitted without it"] : [])],
-    ...c.in_sample.map((r, k) => [r.id, r.observed, ...cells(r.start), ...cells(r.fitted), ...cells(r.leave_one_out), ...(loo ? [values(c.leave_one_out!.folds[k].values)] : [])]),
+    ...c.per_case.map((r, k) => [r.id, r.observed, ...cells(r.start), ...cells(r.fitted), ...cells(r.leave_one_out), ...(loo ? [values(c.leave_one_out!.folds[k].values)] : [])]),
     [`mean of ${c.cases.length}`, "", ...cells(c.mean.start), ...cells(c.mean.fitted), ...cells(c.mean.leave_one_out), ...(loo ? [""] : [])],
   ];
   const lines = table(rows, (col) => col < 2 || col === 11);
