@@ -172,13 +172,14 @@ function startPoint(parameters: readonly FitParameter[]): Point {
 }
 
 /**
- * Runs planned, for the progress line: those done, plus a full evaluation of every simulation for each
- * optimiser evaluation still in the budget. Points found in the cache cost nothing, so the plan (and
- * the ETA) only shrinks as the calibration goes.
+ * Runs planned, for the progress line: those done, what the current evaluation may still need, and a
+ * full evaluation of every simulation for each optimiser evaluation left in the budget. Points found in
+ * the cache cost nothing, so the plan (and the ETA) only shrinks as the calibration goes.
  */
 class RunPlan {
   done = 0;
   private slots: number;
+  private current = 0;
   private readonly perPoint: number;
 
   constructor(private readonly options: CalibrateOptions, set: CaseSet) {
@@ -187,22 +188,27 @@ class RunPlan {
     this.report();
   }
 
+  /** An evaluation starts. */
   slot(): void {
     this.slots = Math.max(0, this.slots - 1);
+    this.current = this.perPoint;
     this.report();
   }
 
+  /** A fit ends with `unused` evaluations of its budget left. */
   release(unused: number): void {
     this.slots = Math.max(0, this.slots - unused);
+    this.current = 0;
     this.report();
   }
 
   ran(runs: number): void {
     this.done += runs;
+    this.current = Math.max(0, this.current - runs);
     this.report();
   }
 
   private report(): void {
-    this.options.onProgress?.(this.done, this.done + this.slots * this.perPoint);
+    this.options.onProgress?.(this.done, this.done + this.current + this.slots * this.perPoint);
   }
 }
