@@ -24,6 +24,7 @@ async function cli(args: string[]) {
 
 describe("bazaar calibrate: bad input", () => {
   it.each([
+    [[QUORUM], /required option '--fit <path\[=lo:hi\]\[,\.\.\.\]>' not specified/],
     [[QUORUM, "--fit", "actors.gov.seats"], /--fit actors\.gov\.seats: expected a model parameter/],
     [[QUORUM, "--fit", "model.temperature=0:20"], /expected bounds within the schema's range \[0\.001, 10\]/],
     [[fixture("pair.yaml"), "--fit", "model.temperature"], /pair\.yaml: has no `observed` outcome/],

@@ -35,7 +35,7 @@ export function registerCalibrate(program: Command, io: Io): void {
     .command("calibrate")
     .description("fit model parameters to historical scenarios (mean log score, common random numbers); optionally cross-validate leave-one-out")
     .argument("[scenarios...]", "scenario files with `observed` (default: the training set, every such file in the shipped scenarios/history/)")
-    .requiredOption("--fit <path[=lo:hi][,...]>", "model parameters to fit, e.g. model.temperature,model.delay_cost=0.005:0.2 (bounds default to the schema's range)", collect, [])
+    .requiredOption("--fit <path[=lo:hi][,...]>", "model parameters to fit, e.g. model.temperature,model.delay_cost=0.005:0.2 (bounds default to the schema's range; repeatable)", (v: string, previous?: string[]) => collect(v, previous ?? []))
     .option("--runs <n>", "runs per case for each candidate (the same runs for every candidate)", parseCount("--runs", 1_000_000), DEFAULT_CALIBRATION_RUNS)
     .option("--budget <n>", "the most candidate points the optimiser evaluates per fit", parseCount("--budget", 10_000), DEFAULT_BUDGET)
     .option("--score <rule>", "objective: the mean log score (log) or mean Brier score (brier)", parseScore, "log")
