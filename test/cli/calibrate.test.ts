@@ -1,12 +1,12 @@
 // `bazaar calibrate` in-process: bad input exits 2 and writes nothing; a small calibration prints its
 // table, and --json prints exactly the calibration.json it wrote.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/io.ts";
-import { fixture, scenarioFile } from "../helpers.ts";
+import { fixture } from "../helpers.ts";
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 const QUORUM = fixture("calibrate/quorum.yaml");
@@ -39,10 +39,13 @@ describe("bazaar calibrate: bad input", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("refuses an --out folder holding other files", async () => {
-    const r = await cli(["calibrate", QUORUM, "--fit", "model.temperature", "--out", path.dirname(scenarioFile("history/basra-governor-2024.yaml"))]);
+  it("refuses an --out folder holding other files, and leaves them alone", async () => {
+    const out = temp();
+    writeFileSync(path.join(out, "notes.txt"), "mine");
+    const r = await cli(["calibrate", QUORUM, "--fit", "model.temperature", "--out", out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/expected an empty folder or an earlier calibration, found other files/);
+    expect(r.stderr).toMatch(/expected an empty folder or an earlier calibration, found other files \(notes\.txt\)/);
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
   });
 });
 
