@@ -19,6 +19,8 @@ export { brierScore, logScore } from "./stats/scores.ts";
 export { runBacktest, historicalScenarios, type Backtest, type ScenarioScore } from "./backtest/backtest.ts";
 export { discover, type Discovery, type DiscoverOptions } from "./discover/discover.ts";
 export { Prim, type PrimInput, type PrimOptions, type Box, type Restriction, type QuasiP } from "./discover/prim.ts";
+export { startCalibration, type Calibration, type CalibrateOptions, type CalibrationControl, type CalibrationResult } from "./calibrate/calibrate.ts";
+export { parseFit, type FitParameter } from "./calibrate/parameters.ts";
 export { VERSION, DEFAULT_SCENARIO } from "./version.ts";
 export { startAnalysis, type Design, type AnalysisOptions, type AnalysisResult } from "./runner/analysis.ts";
 export { runSweep, sweepDesign, analyzeSweep, parseVary, type Sweep } from "./runner/sweep.ts";

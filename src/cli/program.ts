@@ -14,6 +14,7 @@ import { registerReport } from "./commands/report.ts";
 import { registerBacktest } from "./commands/backtest.ts";
 import { registerDiscover } from "./commands/discover.ts";
 import { registerStudio } from "./commands/studio.ts";
+import { registerCalibrate } from "./commands/calibrate.ts";
 import type { Io } from "./io.ts";
 
 /** Exit codes (docs/errors.md): 2 for any bad input, 70 for a bug; an interrupted batch exits 130 (run.ts). */
@@ -38,6 +39,7 @@ export function buildProgram(io: Io): Command {
   registerBacktest(program, io);
   registerDiscover(program, io);
   registerStudio(program, io);
+  registerCalibrate(program, io);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }

@@ -5,18 +5,26 @@
 import { buildSync } from "esbuild";
 import { fileURLToPath } from "node:url";
 
-let cached: string | undefined;
+const cached = new Map<string, string>();
 
-/** CommonJS source of src/runner/worker.ts and everything it imports, for `new Worker(source, { eval: true })`. */
-export function workerSource(): string {
-  cached ??= buildSync({
-    entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    logLevel: "silent",
-  }).outputFiles[0].text;
-  return cached;
+/**
+ * CommonJS source of a worker module (src/runner/worker.ts unless another is named) and everything it
+ * imports, for `new Worker(source, { eval: true })`.
+ */
+export function workerSource(entry: URL = new URL("./worker.ts", import.meta.url)): string {
+  const file = fileURLToPath(entry);
+  let source = cached.get(file);
+  if (source === undefined) {
+    source = buildSync({
+      entryPoints: [file],
+      bundle: true,
+      write: false,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      logLevel: "silent",
+    }).outputFiles[0].text;
+    cached.set(file, source);
+  }
+  return source;
 }
