@@ -93,7 +93,7 @@ describe("SIGKILL at each step of a batch with records", () => {
 
 describe("SIGKILL at random moments", () => {
   it("during a batch: never a valid-looking partial run set; --resume after the last kill gives the clean result", async () => {
-    const args = ["run", scenarioFile("maliki-sadr-2024.yaml"), "--runs", "30000", "--chunk-size", "1000", "--workers", "2", "--seed", "3", "--records"];
+    const args = ["run", scenarioFile("maliki-sadr-2024.yaml"), "--runs", "12000", "--chunk-size", "1000", "--workers", "2", "--seed", "3", "--records"];
     const clean = path.join(temp(), "clean");
     expect(bazaar([...args, "--out", clean]).code).toBe(0);
     const cleanSummary = read(path.join(clean, "summary.json"));

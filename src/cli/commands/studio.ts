@@ -2,7 +2,6 @@ import { statSync } from "node:fs";
 import os from "node:os";
 import type { Command } from "commander";
 import { UserError } from "../../scenario/problems.ts";
-import { startStudio } from "../../studio/server/server.ts";
 import { openBrowser } from "../../studio/server/open-browser.ts";
 import { DEFAULT_SCENARIO } from "../../version.ts";
 import { parseCount, parseWhole } from "../options.ts";
@@ -28,6 +27,7 @@ export function registerStudio(program: Command, io: Io): void {
     .option("--workers <w>", "worker threads for batches (results do not depend on it)", parseCount("--workers", 256), os.availableParallelism())
     .action(async (scenario: string, options: StudioOptions) => {
       checkScenarioFile(scenario);
+      const { startStudio } = await import("../../studio/server/server.ts"); // loaded only when the studio starts
       const studio = await startStudio({ scenario, host: options.host, port: options.port ?? DEFAULT_STUDIO_PORT, workers: options.workers })
         .catch((e) => (options.port === undefined ? startStudio({ scenario, host: options.host, port: 0, workers: options.workers }) : Promise.reject(e)));
       io.out(`${studio.url}\n`);
