@@ -1,5 +1,6 @@
 // Runs an analysis (sweep, sensitivity) for the CLI: progress line, Ctrl-C and SIGTERM to a clean
 // checkpoint with a resume hint, and the messages for shards and merges.
+import { EXIT_INTERRUPTED, resumeCommand, untilDoneOrInterrupted } from "./interrupt.ts";
 import path from "node:path";
 import type { Command } from "commander";
 import { startAnalysis, type Design } from "../runner/analysis.ts";
@@ -11,8 +12,6 @@ import type { Io } from "./io.ts";
 import os from "node:os";
 import { existsSync } from "node:fs";
 import { removeFile } from "../runner/atomic.ts";
-
-export const EXIT_INTERRUPTED = 130;
 
 export interface PoolOptions {
   workers: number;
@@ -55,17 +54,7 @@ export async function runDesign(io: Io, design: Design, dir: string, options: Po
     workers: options.workers, dir, resume: options.resume === true, shard, merge: options.merge.map((d) => path.resolve(d)),
     onProgress: (done, planned) => progress.update(done, planned),
   });
-  const onSignal = () => {
-    job.interrupt();
-    process.once("SIGINT", () => process.exit(EXIT_INTERRUPTED));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  const result = await job.done.finally(() => {
-    progress.end();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  });
+  const result = await untilDoneOrInterrupted(job.done, () => job.interrupt(), progress);
   if (result.status === "interrupted") {
     io.err(`${command}: interrupted with ${result.pointsDone} of ${result.points} design points done; they are saved in ${io.relative(dir)}.\n`);
     io.err(`resume with: bazaar ${resumeCommand(io.argv, dir)}\n`);
@@ -84,11 +73,6 @@ function quote(args: string[]): string {
   return args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
 }
 
-function resumeCommand(argv: string[], dir: string): string {
-  const args = argv.slice(1).filter((a) => a !== "--resume");
-  if (!args.includes("--out")) args.push("--out", dir);
-  return quote([...args, "--resume"]);
-}
 
 /** The command without its shard options, to merge the shards with. */
 function mergeCommand(argv: string[]): string {

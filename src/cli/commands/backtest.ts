@@ -11,7 +11,8 @@ import { parseCount, parseSeed } from "../options.ts";
 import type { Io } from "../io.ts";
 import { writeFileAtomic } from "../../runner/atomic.ts";
 import { progressLine } from "../progress.ts";
-import { addPoolOptions, EXIT_INTERRUPTED, shardOf, shardSuffix, removeStale, type PoolOptions } from "../analysis-run.ts";
+import { addPoolOptions, shardOf, shardSuffix, removeStale, type PoolOptions } from "../analysis-run.ts";
+import { EXIT_INTERRUPTED, resumeCommand, untilDoneOrInterrupted } from "../interrupt.ts";
 
 export function registerBacktest(program: Command, io: Io): void {
   const command = program
@@ -28,14 +29,8 @@ export function registerBacktest(program: Command, io: Io): void {
     const dir = path.resolve(options.out ?? path.join("runs", `backtest-s${options.seed}${shardSuffix(shard)}`));
     const progress = progressLine(process.stderr, process.stderr.isTTY === true && !options.json, undefined, "scenarios");
     let interrupted = false;
-    const onSignal = () => {
-      interrupted = true;
-      process.once("SIGINT", () => process.exit(EXIT_INTERRUPTED));
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
     removeStale(path.join(dir, "backtest.json"));
-    const outcome = await runBacktestJob(chosen, {
+    const job = runBacktestJob(chosen, {
       seed: options.seed, workers: options.workers, bins: options.bins, dir, resume: options.resume === true, shard, merge: options.merge.map((d) => path.resolve(d)),
       interrupted: () => interrupted,
       onScenario: (f) => {
@@ -43,14 +38,11 @@ export function registerBacktest(program: Command, io: Io): void {
         io.err(`backtest: ${io.relative(f)}\n`);
       },
       onProgress: (done, planned) => progress.update(done, planned),
-    }).finally(() => {
-      progress.end();
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
     });
+    const outcome = await untilDoneOrInterrupted(job, () => (interrupted = true), progress);
     if (outcome.status === "interrupted") {
       io.err(`backtest: interrupted with ${outcome.done} of ${outcome.planned} scenarios scored; they are saved in ${io.relative(dir)}.\n`);
-      io.err(`resume with: bazaar ${[...io.argv.slice(1).filter((a) => a !== "--resume"), ...(io.argv.includes("--out") ? [] : ["--out", dir]), "--resume"].join(" ")}\n`);
+      io.err(`resume with: bazaar ${resumeCommand(io.argv, dir)}\n`);
       io.exitCode(EXIT_INTERRUPTED);
       return;
     }

@@ -15,7 +15,7 @@ import { formatCalibration } from "../calibrate-text.ts";
 import { collect, parseCount, parseSeed } from "../options.ts";
 import { progressLine } from "../progress.ts";
 import type { Io } from "../io.ts";
-import { EXIT_INTERRUPTED } from "./run.ts";
+import { EXIT_INTERRUPTED, resumeCommand, untilDoneOrInterrupted } from "../interrupt.ts";
 
 interface CalibrateCliOptions {
   fit: string[];
@@ -55,17 +55,7 @@ export function registerCalibrate(program: Command, io: Io): void {
         workers: options.workers, dir, resume: options.resume === true, command: io.argv,
         onProgress: (done, planned) => progress.update(done, planned),
       });
-      const onSignal = () => {
-        control.interrupt();
-        process.once("SIGINT", () => process.exit(EXIT_INTERRUPTED));
-      };
-      process.once("SIGINT", onSignal);
-      process.once("SIGTERM", onSignal);
-      const result = await control.done.finally(() => {
-        progress.end();
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-      });
+      const result = await untilDoneOrInterrupted(control.done, () => control.interrupt(), progress);
       if (result.status === "interrupted") {
         io.err(`interrupted after ${result.evaluations} points evaluated; no calibration.json was written.\n`);
         io.err(`resume with: bazaar ${resumeCommand(io.argv, dir)}\n`);
@@ -87,8 +77,3 @@ function parseCv(text: string): "loo" {
   return "loo";
 }
 
-function resumeCommand(argv: string[], dir: string): string {
-  const args = argv.slice(1).filter((a) => a !== "--resume");
-  if (!args.includes("--out")) args.push("--out", dir);
-  return [...args, "--resume"].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
-}

@@ -1,4 +1,5 @@
 import os from "node:os";
+import { EXIT_INTERRUPTED, resumeCommand, untilDoneOrInterrupted } from "../interrupt.ts";
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.ts";
 
@@ -31,9 +32,6 @@ interface RunOptions {
   set: string[];
 }
 
-
-export const EXIT_INTERRUPTED = 130;
-
 export function registerRun(program: Command, io: Io): void {
   program
     .command("run")
@@ -64,17 +62,7 @@ export function registerRun(program: Command, io: Io): void {
         shard, records: options.records === true, resume: options.resume === true, dir, command: io.argv,
         onProgress: (done, planned) => progress.update(done, planned),
       });
-      const onSignal = () => {
-        job.interrupt();
-        process.once("SIGINT", () => process.exit(EXIT_INTERRUPTED));
-      };
-      process.once("SIGINT", onSignal);
-      process.once("SIGTERM", onSignal);
-      const result = await job.done.finally(() => {
-        progress.end();
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-      });
+      const result = await untilDoneOrInterrupted(job.done, () => job.interrupt(), progress);
       if (result.status === "interrupted") {
         io.err(`interrupted after ${result.runsDone.toLocaleString("en-US")} runs; nothing partial was written as a result.\n`);
         io.err(`resume with: bazaar ${resumeCommand(io.argv, dir)}\n`);
@@ -120,10 +108,4 @@ function warnIfShardIsEmpty(io: Io, shard: Shard, runs: number, chunkSize: numbe
   }
 }
 
-function resumeCommand(argv: string[], dir: string): string {
-  const args = argv.slice(1).filter((a) => a !== "--resume");
-  if (args.length === 0) args.push("run");
-  if (!args.includes("--out")) args.push("--out", dir);
-  return [...args, "--resume"].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
-}
 
