@@ -2,21 +2,13 @@ import path from "node:path";
 import type { Command } from "commander";
 import { readRunSet, toJson } from "../../runner/runset.ts";
 import { UserError } from "../../scenario/problems.ts";
-import { DEFAULTS, discover, MAX_BOOTSTRAP } from "../../discover/discover.ts";
+import { DEFAULTS, discover, MAX_BOOTSTRAP, type DiscoverOptions } from "../../discover/discover.ts";
 import { checkDiscoverFolder, defaultDiscoverDir, writeDiscoverFolder } from "../../discover/folder.ts";
 import { formatDiscovery } from "../../discover/text.ts";
 import { parseWhole } from "../options.ts";
 import type { Io } from "../io.ts";
 
-interface Options {
-  outcome: string;
-  alpha: number;
-  minMass: number;
-  minCoverage: number;
-  box?: number;
-  inputs?: string[];
-  maxP: number;
-  bootstrap: number;
+interface Options extends DiscoverOptions {
   out?: string;
   json?: boolean;
 }

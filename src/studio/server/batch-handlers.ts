@@ -1,7 +1,6 @@
 // POST /api/run, /api/compare and /api/sweep: batches on the worker pool, streamed to the page.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import type { LoadedScenario } from "../../scenario/load.ts";
 import { parseOverride } from "../../scenario/overrides.ts";
 import { withOverrides } from "../../scenario/load.ts";
 import type { CompareView, RunView, SweepView } from "../protocol.ts";
@@ -62,14 +61,8 @@ export async function handleSweep(ctx: Context, req: IncomingMessage, res: Serve
   });
 }
 
-interface Batch {
-  file: string;
-  base: LoadedScenario;
-  edited: LoadedScenario;
-  overrides: string[];
-  seed: number;
-  runs: number;
-}
+/** A batch about to run: a run record before it has an id and a run set. */
+type Batch = Omit<RunRecord, "id" | "runSet">;
 
 /** Runs a batch into a fresh staging folder and keeps it; a cancelled or failed batch leaves no folder. */
 async function keepBatch(ctx: Context, batch: Batch, stage: string, progress: Progress, signal: AbortSignal): Promise<RunRecord | "cancelled"> {
