@@ -63,6 +63,14 @@ export class GroupView {
     return this;
   }
 
+  /** The coalition's seats, and the bitmask of its members' sects. */
+  get seats(): number {
+    return this.view.seats;
+  }
+  get sects(): number {
+    return this.view.sects;
+  }
+
   /** Whether the coalition could put itself to the vote: a premier, not just failed, and the seats. */
   governable(model: Model, s: RunState): boolean {
     return this.view.pm >= 0 && !this.view.blocked && couldGovern(model, s, this.view.seats);

@@ -49,11 +49,11 @@ export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: n
   w.government.set(model, s, w.members, count);
   for (let k = 0; k < offers; k++) {
     const outsider = w.order[k];
-    if (!addsStanding(model, s, w, label, outsider, payer)) continue;
     const joining = membersOf(s, outsider, w.newcomers, 0);
+    if (!addsStanding(model, w, joining, payer)) continue;
     whereTheyStand(model, s, w, joining);
     const total = count + joining;
-    for (let k = 0; k < joining; k++) w.members[count + k] = w.newcomers[k];
+    for (let j = 0; j < joining; j++) w.members[count + j] = w.newcomers[j];
     w.enlarged.set(model, s, w.members, total);
     const price = priceAll(model, s, w, count, total);
     if (!affordable(model, s, w, payer, price)) continue;
@@ -73,21 +73,14 @@ export function offerOffice(model: Model, s: RunState, w: OfferScratch, label: n
 }
 
 /**
- * Whether coalition `outsider` could raise the government's standing: the government is short of the
- * seats that make it secure, or the outsider brings a component it lacks. Only such partners are
- * offered office: a package grows for the standing it buys.
+ * Whether the coalition w.newcomers[0..count) could raise the standing of the government (w.government):
+ * it is short of the seats that make it secure, or the newcomers bring a component it lacks. Only
+ * such partners are offered office: a package grows for the standing it buys.
  */
-function addsStanding(model: Model, s: RunState, w: OfferScratch, label: number, outsider: number, payer: number): boolean {
-  let seats = 0;
-  let sects = 0;
+function addsStanding(model: Model, w: OfferScratch, count: number, payer: number): boolean {
   let theirs = 0;
-  for (let j = 0; j < model.n; j++) {
-    if (s.coalition[j] === label) {
-      seats += s.seats[j];
-      sects |= 1 << model.sect[j];
-    } else if (s.coalition[j] === outsider) theirs |= 1 << model.sect[j];
-  }
-  return seats < w.cache.terms[payer].secure || (theirs & ~sects) !== 0;
+  for (let k = 0; k < count; k++) theirs |= 1 << model.sect[w.newcomers[k]];
+  return w.government.seats < w.cache.terms[payer].secure || (theirs & ~w.government.sects) !== 0;
 }
 
 /** The utility of each newcomer w.newcomers[0..count) in the coalition it is in now (they are one coalition), into w.now. */
