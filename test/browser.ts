@@ -127,3 +127,18 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   const choice = await findChromium();
   return chromium.launch({ ...options, executablePath: choice.executablePath, args: [...CHROMIUM_FLAGS, ...(options.args ?? [])], ...(choice.env ? { env: { ...choice.env, ...options.env } } : {}) });
 }
+
+/**
+ * Opens `url` in a new page, recording console errors and page errors, and requests that `isForeign`
+ * says leave the page's own origin (by default anything not a file: URL).
+ */
+export async function openPage(browser: Browser, url: string, isForeign: (url: string) => boolean = (u) => !u.startsWith("file:")) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("request", (r) => isForeign(r.url()) && requests.push(r.url()));
+  await page.goto(url);
+  return { page, errors, requests };
+}

@@ -7,7 +7,7 @@ import path from "node:path";
 import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { fixture } from "../helpers.ts";
-import { launchChromium } from "../browser.ts";
+import { launchChromium, openPage } from "../browser.ts";
 
 async function cli(args: string[]) {
   let stderr = "";
@@ -31,13 +31,7 @@ describe("the discover section of report.html in a real browser", () => {
 
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("request", (r) => !r.url().startsWith("file:") && requests.push(r.url()));
-      await page.goto(`file://${report}`);
+      const { page, errors, requests } = await openPage(browser, `file://${report}`);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       const section = page.locator("section", { hasText: "Scenario discovery: Big governs alone" });

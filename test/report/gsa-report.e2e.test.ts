@@ -2,21 +2,18 @@
 // opened in headless Chromium.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium, openPage } from "../browser.ts";
 import { ROOT, fixture } from "../helpers.ts";
 
 const BIN = path.join(ROOT, "bin", "bazaar.js");
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const temp = () => mkdtempSync(path.join(os.tmpdir(), "bazaar-gsa-report-"));
 const bazaar = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
 
 describe("Morris and Sobol' charts in a real browser", () => {
   it("draw one μ*–σ chart and one S1/ST chart per outcome, a mark per input, with no console errors", async () => {
-    expect(existsSync(CHROMIUM), "Debian's chromium must be installed (.ci/run installs it)").toBe(true);
     const [morris, sobol] = [temp(), temp()];
     const common = [fixture("pair.yaml"), "--runs-per-point", "20", "--workers", "1"];
     const m = bazaar(["sensitivity", ...common, "--method", "morris", "--trajectories", "3", "--out", morris]);
@@ -30,14 +27,11 @@ describe("Morris and Sobol' charts in a real browser", () => {
     expect(made.status, made.stderr).toBe(0);
     expect(readFileSync(report, "utf8")).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org|vega\.github\.io)/);
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const errors: string[] = [];
-      page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(`file://${report}`);
+      const { page, errors, requests } = await openPage(browser, `file://${report}`);
       expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
       const morrisCharts = page.locator("section", { hasText: "Morris elementary effects" }).locator("svg.marks");
       const sobolCharts = page.locator("section", { hasText: "Sobol' indices" }).locator("svg.marks");
       expect(await morrisCharts.count()).toBe(2); // the pair fixture's two outcomes

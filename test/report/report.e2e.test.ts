@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOT, fixture, scenarioFile } from "../helpers.ts";
-import { launchChromium } from "../browser.ts";
+import { launchChromium, openPage } from "../browser.ts";
 
 const BIN = path.join(ROOT, "bin", "bazaar.js");
 const temp = () => mkdtempSync(path.join(os.tmpdir(), "bazaar-report-"));
@@ -27,13 +27,7 @@ describe("report.html in a real browser", () => {
 
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("request", (r) => !r.url().startsWith("file:") && requests.push(r.url()));
-      await page.goto(`file://${report}`);
+      const { page, errors, requests } = await openPage(browser, `file://${report}`);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       const charts = page.locator("svg.marks");
