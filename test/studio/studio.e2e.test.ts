@@ -66,6 +66,7 @@ describe("bazaar studio in a real browser", () => {
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("request", (r) => !r.url().startsWith(`http://127.0.0.1:${studio.port}/`) && foreign.push(r.url()));
     await page.goto(studio.url);
+    await page.locator("li.control").first().waitFor(); // the page renders the scenario once it has fetched it
     await expect(page.locator("h1").textContent()).resolves.toBe("Maliki and Sadr, 2024");
     expect(await page.locator("li.control").count()).toBeGreaterThan(200);
     expect(await unlabelled(page)).toEqual([]);
@@ -100,6 +101,7 @@ describe("bazaar studio in a real browser", () => {
 
     await page.fill("#trace-run", "2");
     await page.click("#trace");
+    await page.locator("#trace-result .story").waitFor();
     await expect(page.locator("#trace-result .trace-head").textContent()).resolves.toMatch(/^Run 2 of seed 3 ended in /);
     await expect(page.locator("#trace-result .story").textContent()).resolves.toMatch(/^Sampled assumptions:/);
 
@@ -112,8 +114,10 @@ describe("bazaar studio in a real browser", () => {
 
     // Work on the saved variant: nothing is changed from it, and a run gives the same numbers.
     await page.click("#open-variant");
+    await page.locator("#meta", { hasText: "sadr-55.yaml" }).waitFor(); // the page loads the variant asynchronously
     await expect(page.locator("#meta").textContent()).resolves.toMatch(/sadr-55\.yaml/);
     await page.reload();
+    await page.locator("#meta", { hasText: "sadr-55.yaml" }).waitFor();
     await expect(page.locator("#meta").textContent()).resolves.toMatch(/sadr-55\.yaml/);
     await expect(page.locator(`li.control[data-path="${MODE}"] input[type=number]`).inputValue()).resolves.toBe("55");
     await expect(page.locator("#changed").textContent()).resolves.toBe("No changes.");
